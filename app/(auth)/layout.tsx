@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { PorticoMark } from '@/components/auth/portico-mark';
+
+export const metadata: Metadata = {
+  robots: { index: false, follow: false },
+};
+
+/** The frame for sign-in, consent and sign-out screens: one narrow column, nothing else. */
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <main className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center gap-6 px-4 py-10">
+      <div className="flex justify-center">
+        <PorticoMark />
+      </div>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { ContinueAsForm } from '@/components/auth/continue-as-form';
+import { RequestExpired } from '@/components/auth/request-expired';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { Alert } from '@/components/ui/alert';
+import { Card } from '@/components/ui/card';
+import { sameOriginPath } from '@/lib/auth/relative-url';
+import { getSignedInUser } from '@/lib/auth/session';
+import { getRuntime } from '@/lib/server/runtime';
+import { continueAsSignedInUser } from './actions';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await getSignedInUser();
+  const query = await searchParams;
+  const interactionId = first(query.interaction);
+
+  const view = interactionId ? await (await getRuntime()).provider.interactions.describe(interactionId, user?.id ?? null) : null;
+  if (interactionId && !view) return <RequestExpired />;
+
+  const continueTo = view ? sameOriginPath(view.resumeUrl) : '/';
+  if (!continueTo) throw new Error('The interaction resume URL is not a same-origin path.');
+
+  const selectAccount = Boolean(view && user && (first(query.select_account) === '1' || view.prompts.includes('select_account')));
+  const reauthenticate = Boolean(view && user && !selectAccount && view.prompts.includes('login'));
+  const email = view?.loginHint ?? first(query.login_hint);
+
+  return (
+    <Card className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+        {view ? (
+          <p className="text-sm text-zinc-700">
+            to continue to <strong className="font-semibold text-zinc-900">{view.client.name}</strong>
+          </p>
+        ) : null}
+      </header>
+
+      {selectAccount && view && user ? (
+        <section className="space-y-4" aria-label="Choose an account">
+          <ContinueAsForm action={continueAsSignedInUser} interactionId={view.id} email={user.email} />
+          <p className="flex items-center gap-3 text-xs text-zinc-600 before:h-px before:flex-1 before:bg-zinc-200 after:h-px after:flex-1 after:bg-zinc-200">
+            or sign in with another account
+          </p>
+        </section>
+      ) : null}
+
+      {reauthenticate && view ? (
+        <Alert>{view.client.name} asks you to sign in again.</Alert>
+      ) : null}
+
+      {!view && user ? (
+        <Alert>
+          You are signed in as <strong>{user.email}</strong>. Signing in again replaces that session.
+        </Alert>
+      ) : null}
+
+      <SignInForm continueTo={continueTo} defaultEmail={selectAccount ? undefined : email} />
+    </Card>
+  );
+}

@@ -1,0 +1,1 @@
+export { jwks as GET, jwks as OPTIONS } from '@/lib/server/handlers';

@@ -1,0 +1,1 @@
+export { discovery as GET, discovery as OPTIONS } from '@/lib/server/handlers';

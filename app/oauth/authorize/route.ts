@@ -1,0 +1,1 @@
+export { authorize as GET, authorize as POST } from '@/lib/server/handlers';

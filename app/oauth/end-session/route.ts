@@ -1,0 +1,1 @@
+export { endSession as GET, endSession as POST } from '@/lib/server/handlers';

@@ -1,0 +1,1 @@
+export { introspect as POST, introspect as OPTIONS } from '@/lib/server/handlers';

@@ -1,0 +1,1 @@
+export { revoke as POST, revoke as OPTIONS } from '@/lib/server/handlers';

@@ -1,0 +1,1 @@
+export { token as POST, token as OPTIONS } from '@/lib/server/handlers';

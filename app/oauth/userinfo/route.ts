@@ -1,0 +1,1 @@
+export { userinfo as GET, userinfo as POST, userinfo as OPTIONS } from '@/lib/server/handlers';

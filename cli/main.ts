@@ -1,0 +1,58 @@
+/**
+ * The portico CLI: picks the command from the first words, hands it the remaining flags, and turns
+ * any failure into one paragraph on stderr (exit 1, or 2 for usage mistakes). bin/portico.mjs runs it.
+ */
+import { bootstrap } from './commands/bootstrap.ts';
+import { clientCreate } from './commands/client-create.ts';
+import { dbMigrate } from './commands/db-migrate.ts';
+import { keysRotate } from './commands/keys-rotate.ts';
+import { userCreate } from './commands/user-create.ts';
+import { describeError, UsageError } from './errors.ts';
+import type { Out } from './output.ts';
+import { USAGE } from './usage.ts';
+
+export type CommandContext = { env: NodeJS.ProcessEnv; out: Out };
+type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  'user create': userCreate,
+  'client create': clientCreate,
+  bootstrap,
+  'keys rotate': keysRotate,
+  'db migrate': dbMigrate,
+};
+
+const HELP = new Set(['help', '--help', '-h']);
+
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: Out = (text) => void process.stdout.write(text),
+  err: Out = (text) => void process.stderr.write(text),
+): Promise<number> {
+  if (argv.length === 0 || argv.some((arg) => HELP.has(arg))) {
+    out(USAGE);
+    return 0;
+  }
+  try {
+    const [name, rest] = findCommand(argv);
+    await COMMANDS[name]!(rest, { env, out });
+    return 0;
+  } catch (error) {
+    const { message, exitCode } = describeError(error);
+    err(`portico: ${message}\n`);
+    return exitCode;
+  }
+}
+
+function findCommand(argv: string[]): [string, string[]] {
+  const [first = '', second = ''] = argv;
+  if (`${first} ${second}` in COMMANDS) return [`${first} ${second}`, argv.slice(2)];
+  if (first in COMMANDS) return [first, argv.slice(1)];
+  const subcommands = Object.keys(COMMANDS).filter((name) => name.startsWith(`${first} `));
+  if (subcommands.length) {
+    const known = subcommands.map((name) => `"portico ${name}"`).join(', ');
+    throw new UsageError(second ? `Unknown command "${first} ${second}". Did you mean ${known}?` : `"${first}" needs a subcommand: ${known}.`);
+  }
+  throw new UsageError(`Unknown command "${first}".`);
+}

@@ -1,0 +1,71 @@
+/**
+ * next-auth (v4) configuration: email + password sign-in, kept in an encrypted JWT cookie.
+ *
+ * The cookie is also read outside Next.js by the protocol core (lib/auth/session-port.ts), so
+ * the claims written here are a contract: `sub` (user id), `authTime` (OIDC auth_time, seconds)
+ * and `sid` (OIDC session id). Both are set on every sign-in and never on a mere session refresh,
+ * so signing in again always yields a fresh auth_time and a new sid.
+ */
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { verifyUserPassword } from '../account/verify-password.ts';
+import { getRuntime } from '../server/runtime.ts';
+import { signInSchema } from '../validation/sign-in.ts';
+
+export async function getAuthOptions(): Promise<NextAuthOptions> {
+  const { config, db } = await getRuntime();
+  return {
+    secret: config.sessionSecret,
+    useSecureCookies: config.secureCookies,
+    session: { strategy: 'jwt' },
+    pages: { signIn: '/login' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Portico',
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
+        async authorize(credentials) {
+          const parsed = signInSchema.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          try {
+            return await verifyUserPassword(db, parsed.data.email, parsed.data.password);
+          } catch (err) {
+            // next-auth would put the message in the redirect URL; keep internals out of it.
+            console.error('sign-in failed', err);
+            throw new Error('Unavailable');
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (!user) return token;
+        return {
+          sub: user.id,
+          email: user.email,
+          name: user.name,
+          authTime: Math.floor(Date.now() / 1000),
+          sid: randomUUID(),
+        };
+      },
+      session({ session, token }) {
+        return {
+          ...session,
+          user: { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? null },
+        };
+      },
+    },
+    logger: {
+      // Portico's origin is config.issuer; next-auth only wants NEXTAUTH_URL to build redirect
+      // URLs that the sign-in form never follows, so that warning is noise here.
+      warn(code) {
+        if (code !== 'NEXTAUTH_URL') console.warn(`[next-auth] warning: ${code}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Configuration: every environment variable Portico reads, validated once at start with zod.
+ * .env.example documents each one. Nothing else reads process.env.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORTICO_ISSUER: z
+    .url({ message: 'PORTICO_ISSUER must be an absolute http(s) URL such as https://id.example.com' })
+    .refine((v) => /^https?:\/\//.test(v), 'PORTICO_ISSUER must use http or https')
+    .refine((v) => !v.includes('?') && !v.includes('#'), 'PORTICO_ISSUER must not have a query or fragment (OIDC Discovery §3)')
+    .optional(),
+  PORTICO_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql://')
+    .optional(),
+  PORTICO_SECRET: z
+    .string()
+    .min(32, 'PORTICO_SECRET must be at least 32 characters (use `openssl rand -base64 32`)')
+    .optional(),
+  PORTICO_ID_TOKEN_TTL: z.coerce.number().int().min(60).max(86_400).default(3600),
+  PORTICO_CODE_TTL: z.coerce.number().int().min(10).max(600).default(60),
+});
+
+export const MAX_ACCESS_TOKEN_TTL = 86_400;
+
+export type Config = {
+  port: number;
+  host: string;
+  issuer: string;
+  dataDir: string;
+  databaseUrl: string;
+  /** Key material for encrypting private keys at rest and for the session cookie. */
+  secret: string;
+  sessionSecret: string;
+  secureCookies: boolean;
+  ttl: {
+    idToken: number;
+    code: number;
+    interaction: number;
+    /** The longest access token lifetime a client may have; a rotated signing key stays published this long. */
+    maxAccessToken: number;
+  };
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PORTICO_DATA_DIR);
+  const issuer = (e.PORTICO_ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'portico.db')}`;
+  const secret = e.PORTICO_SECRET ?? readOrCreateSecret(dataDir);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    issuer,
+    dataDir,
+    databaseUrl,
+    secret,
+    sessionSecret: `${secret}:session`,
+    secureCookies: issuer.startsWith('https://'),
+    ttl: {
+      idToken: e.PORTICO_ID_TOKEN_TTL,
+      maxAccessToken: MAX_ACCESS_TOKEN_TTL,
+      code: e.PORTICO_CODE_TTL,
+      interaction: 600,
+    },
+  };
+}
+
+/** First run without PORTICO_SECRET: generate one into the data directory, readable only by its owner. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (err) {
+    // Another process (the CLI beside a starting server) created it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw err;
+  }
+}

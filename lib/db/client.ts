@@ -1,0 +1,67 @@
+// The Prisma client for the database that DATABASE_URL names: a SQLite file
+// (`file:…`, the default) through better-sqlite3, or PostgreSQL
+// (`postgresql://…`) through pg. Each variant has its own generated client
+// (lib/db/generated/{sqlite,postgres}, made by `npm install`); only the one in
+// use is loaded. Both are generated from the same data model, so they share one
+// API, typed here as `Db`.
+
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { PrismaClient } from './generated/sqlite/client.ts';
+
+export type Db = PrismaClient;
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+const URL_HELP = 'Use file:./data/portico.db (SQLite) or postgresql://user:password@host:5432/database (PostgreSQL).';
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres';
+  const scheme = url.includes(':') ? `"${url.slice(0, url.indexOf(':') + 1)}"` : 'no scheme';
+  throw new Error(`Unsupported DATABASE_URL (${url.trim() === '' ? 'empty' : scheme}). ${URL_HELP}`);
+}
+
+/** The SQLite file of a `file:` URL, relative paths taken from the current directory. */
+export function sqliteFilePath(url: string): string {
+  const location = decodeURIComponent(url.slice('file:'.length).split('?')[0] ?? '');
+  if (location === '') throw new Error(`The SQLite URL has no file path. ${URL_HELP}`);
+  return location === ':memory:' ? location : resolve(process.cwd(), location);
+}
+
+/** The `?schema=` of a PostgreSQL URL, if any (Prisma's convention). */
+export function postgresSchema(url: string): string | undefined {
+  return new URL(url).searchParams.get('schema') ?? undefined;
+}
+
+export async function createPrismaClient(databaseUrl: string): Promise<Db> {
+  return databaseKind(databaseUrl) === 'sqlite' ? createSqliteClient(databaseUrl) : createPostgresClient(databaseUrl);
+}
+
+async function createSqliteClient(url: string): Promise<Db> {
+  const path = sqliteFilePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
+    import('./generated/sqlite/client.ts'),
+    import('@prisma/adapter-better-sqlite3'),
+  ]);
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: path }) });
+  await db.$connect();
+  // The adapter has no pragma option. WAL lets readers work during a write;
+  // NORMAL sync is durable in WAL mode except on power loss of the last commits.
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
+  await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  return db;
+}
+
+async function createPostgresClient(url: string): Promise<Db> {
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    import('./generated/postgres/client.ts'),
+    import('@prisma/adapter-pg'),
+  ]);
+  const schema = postgresSchema(url);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) });
+  await db.$connect();
+  return db as unknown as Db; // same data model, same API as the SQLite client
+}

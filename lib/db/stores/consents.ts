@@ -1,0 +1,23 @@
+import type { ConsentStore } from '../../oidc/ports.ts';
+import { formatScope, parseScope } from '../../oidc/scopes.ts';
+import type { Db } from '../client.ts';
+
+export function consentStore(db: Db): ConsentStore {
+  return {
+    async find(userId, clientId) {
+      const row = await db.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
+      return row ? parseScope(row.scope) : [];
+    },
+    async grant(userId, clientId, scopes) {
+      await db.$transaction(async (tx) => {
+        const row = await tx.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
+        const scope = formatScope([...new Set([...(row ? parseScope(row.scope) : []), ...scopes])]);
+        await tx.consent.upsert({
+          where: { userId_clientId: { userId, clientId } },
+          create: { userId, clientId, scope },
+          update: { scope },
+        });
+      });
+    },
+  };
+}

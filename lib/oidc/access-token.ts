@@ -1,0 +1,37 @@
+/**
+ * Resolves a presented access or refresh token to its stored record.
+ * Opaque tokens are looked up by SHA-256 hash; RFC 9068 JWT access tokens are verified against
+ * our keys and looked up by the hash of their jti, so revocation applies to them too.
+ */
+import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import type { ProviderContext } from './context.ts';
+import type { TokenRecord } from './ports.ts';
+import { sha256 } from './tokens.ts';
+
+export async function findPresentedToken(ctx: ProviderContext, token: string): Promise<TokenRecord | null> {
+  if (token.length > 4096) return null;
+  if (token.split('.').length === 3) {
+    const jti = await verifiedJti(ctx, token);
+    return jti ? ctx.stores.tokens.find(sha256(jti)) : null;
+  }
+  return ctx.stores.tokens.find(sha256(token));
+}
+
+/** Active = not revoked, not rotated away, not expired (RFC 7662 §2.2). */
+export function isActive(record: TokenRecord | null, now: Date): record is TokenRecord {
+  return record !== null && !record.revokedAt && !record.consumedAt && record.expiresAt > now;
+}
+
+async function verifiedJti(ctx: ProviderContext, token: string): Promise<string | null> {
+  try {
+    const header = decodeProtectedHeader(token);
+    if (header.typ !== 'at+jwt' || !header.kid || !header.alg) return null;
+    const jwk = await ctx.keys.publicKey(header.kid);
+    if (!jwk || jwk.alg !== header.alg) return null;
+    const { payload } = await compactVerify(token, await importJWK(jwk, header.alg));
+    const claims = JSON.parse(new TextDecoder().decode(payload));
+    return claims.iss === ctx.settings.issuer && typeof claims.jti === 'string' ? claims.jti : null;
+  } catch {
+    return null;
+  }
+}

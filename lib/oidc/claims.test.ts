@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { halfHash, userClaims } from './claims.ts';
+
+const user = {
+  id: 'u1', email: 'ada@example.com', name: 'Ada', emailVerified: true, phoneNumber: '+44 20 0000', address: '1 Main St',
+  locale: 'en-GB', updatedAt: new Date('2026-01-01T00:00:00Z'),
+};
+
+describe('claims (OIDC Core §5.4)', () => {
+  it('always has sub and releases only what the scopes allow', () => {
+    expect(userClaims(user, ['openid'])).toEqual({ sub: 'u1' });
+    expect(userClaims(user, ['openid', 'email'])).toEqual({ sub: 'u1', email: 'ada@example.com', email_verified: true });
+    const all = userClaims(user, ['openid', 'profile', 'phone', 'address']);
+    expect(all).toMatchObject({ name: 'Ada', locale: 'en-GB', updated_at: 1767225600, phone_number: '+44 20 0000', address: { formatted: '1 Main St' } });
+    expect(all.email).toBeUndefined();
+  });
+
+  it('computes at_hash as the left half of the hash (OIDC Core §3.1.3.6)', () => {
+    const full = createHash('sha256').update('token').digest();
+    expect(halfHash('token', 'RS256')).toBe(full.subarray(0, 16).toString('base64url'));
+    expect(Buffer.from(halfHash('token', 'EdDSA'), 'base64url')).toHaveLength(32);
+  });
+});

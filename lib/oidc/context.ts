@@ -1,0 +1,32 @@
+import type { KeyRing } from './keys.ts';
+import type { Clock, SessionPort, Stores } from './ports.ts';
+
+export type ProviderSettings = {
+  issuer: string;
+  ttl: { idToken: number; code: number; interaction: number };
+};
+
+/** Everything an endpoint needs, passed in once by the composition root (lib/server/runtime.ts). */
+export type ProviderContext = {
+  settings: ProviderSettings;
+  stores: Stores;
+  keys: KeyRing;
+  session: SessionPort;
+  clock: Clock;
+  log: (message: string, err?: unknown) => void;
+};
+
+export const paths = {
+  authorization: '/oauth/authorize',
+  token: '/oauth/token',
+  userinfo: '/oauth/userinfo',
+  introspection: '/oauth/introspect',
+  revocation: '/oauth/revoke',
+  endSession: '/oauth/end-session',
+  jwks: '/.well-known/jwks.json',
+  openidConfiguration: '/.well-known/openid-configuration',
+  oauthMetadata: '/.well-known/oauth-authorization-server',
+  login: '/login',
+  consent: '/consent',
+  loggedOut: '/logged-out',
+} as const;

@@ -1,0 +1,171 @@
+/**
+ * Authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2), response_type=code.
+ * Validates the request, then decides: sign-in needed (no session, prompt=login, max_age passed,
+ * id_token_hint for someone else), account selection, consent, or issue a code. Anything that
+ * needs the user parks the request as an interaction and sends the browser to /login or /consent,
+ * which come back here with ?interaction=<id>.
+ * Errors go back to the client (with state and RFC 9207 iss) only after client_id and redirect_uri
+ * are validated; otherwise the user sees an error page — never an open redirect.
+ */
+import type { ProviderContext } from '../context.ts';
+import { paths } from '../context.ts';
+import {
+  asOAuthError,
+  consentRequired,
+  invalidAuthorizationRequest,
+  loginRequired,
+} from '../errors.ts';
+import { queryParams, requestParams, type Params } from '../http/params.ts';
+import { errorPage, errorRedirect, redirect } from '../http/responses.ts';
+import { verifyIdTokenHint } from '../id-token-hint.ts';
+import type { BrowserSession, InteractionRecord } from '../ports.ts';
+import { covers, formatScope } from '../scopes.ts';
+import { PREFIX, nowSeconds, randomId, randomSecret, sha256 } from '../tokens.ts';
+import {
+  validateAuthorizationParams,
+  validateClientAndRedirect,
+  type AuthorizationRequest,
+  type ErrorTarget,
+} from '../authorization/validate-request.ts';
+
+export function authorizationEndpoint(ctx: ProviderContext) {
+  return async function authorize(request: Request): Promise<Response> {
+    let target: ErrorTarget | null = null;
+    try {
+      const resumed = await resumedInteraction(ctx, request);
+      const params = resumed ? new Map(Object.entries(resumed.params)) : await requestParams(request);
+      const checked = await validateClientAndRedirect(ctx, params);
+      target = checked.target;
+      const req = validateAuthorizationParams(checked.client, target, params);
+      return await decide(ctx, request, req, params, resumed);
+    } catch (err) {
+      const e = asOAuthError(err, (x) => ctx.log('authorize failed', x));
+      if (target && e.redirectable) return errorRedirect(target.redirectUri, e, target.state, ctx.settings.issuer);
+      return errorPage(e);
+    }
+  };
+}
+
+async function resumedInteraction(ctx: ProviderContext, request: Request): Promise<InteractionRecord | null> {
+  if (request.method !== 'GET') return null;
+  const id = queryParams(request).get('interaction');
+  if (id === undefined) return null;
+  const interaction = await ctx.stores.interactions.find(id);
+  if (!interaction || interaction.expiresAt <= ctx.clock()) {
+    throw invalidAuthorizationRequest('This sign-in request has expired. Return to the application and start again.');
+  }
+  return interaction;
+}
+
+async function decide(
+  ctx: ProviderContext,
+  request: Request,
+  req: AuthorizationRequest,
+  params: Params,
+  interaction: InteractionRecord | null,
+): Promise<Response> {
+  const session = await ctx.session.read(request);
+  const since = interaction ? Math.floor(interaction.createdAt.getTime() / 1000) : Infinity;
+  const signedInDuringInteraction = session !== null && session.authTime >= since;
+
+  if (await needsLogin(ctx, req, session, signedInDuringInteraction)) {
+    if (req.prompts.includes('none')) throw loginRequired('The user must sign in.');
+    return toInteraction(ctx, params, interaction, req, 'login');
+  }
+  const user = session!;
+
+  if (req.prompts.includes('select_account') && !interaction?.accountAt && !signedInDuringInteraction) {
+    return toInteraction(ctx, params, interaction, req, 'select_account');
+  }
+
+  if (!req.client.skipConsent) {
+    const granted = await ctx.stores.consents.find(user.userId, req.client.id);
+    const consentedHere = interaction?.consentAt != null && covers(granted, req.scopes);
+    const mustAsk = req.prompts.includes('consent') ? !consentedHere : !covers(granted, req.scopes);
+    if (mustAsk) {
+      if (req.prompts.includes('none')) throw consentRequired('The user has not consented to the requested scopes.');
+      return toInteraction(ctx, params, interaction, req, 'consent');
+    }
+  }
+
+  if (interaction) await ctx.stores.interactions.delete(interaction.id);
+  return issueCode(ctx, req, user);
+}
+
+/** OIDC Core §3.1.2.1: prompt=login, max_age and id_token_hint can each demand a fresh sign-in. */
+async function needsLogin(ctx: ProviderContext, req: AuthorizationRequest, session: BrowserSession | null, fresh: boolean): Promise<boolean> {
+  if (!session) return true;
+  if (!(await ctx.stores.users.find(session.userId))) return true;
+  if (req.prompts.includes('login') && !fresh) return true;
+  if (req.maxAge !== undefined && nowSeconds(ctx.clock) - session.authTime > req.maxAge) return true;
+  if (req.idTokenHint) {
+    const hint = await verifyIdTokenHint(req.idTokenHint, ctx.keys, ctx.settings.issuer);
+    if (!hint) throw invalidAuthorizationRequest('id_token_hint is not a valid ID token issued by this server.');
+    if (hint.sub !== session.userId) {
+      if (req.prompts.includes('none')) throw loginRequired('The signed-in user is not the one named by id_token_hint.');
+      return true;
+    }
+  }
+  return false;
+}
+
+async function toInteraction(
+  ctx: ProviderContext,
+  params: Params,
+  existing: InteractionRecord | null,
+  req: AuthorizationRequest,
+  step: 'login' | 'select_account' | 'consent',
+): Promise<Response> {
+  let id = existing?.id;
+  if (!id) {
+    id = randomSecret(PREFIX.interaction);
+    const now = ctx.clock();
+    await ctx.stores.interactions.create({
+      id,
+      clientId: req.client.id,
+      params: Object.fromEntries(params),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ctx.settings.ttl.interaction * 1000),
+    });
+  }
+  const url = new URL(step === 'consent' ? paths.consent : paths.login, ctx.settings.issuer);
+  url.searchParams.set('interaction', id);
+  if (step === 'select_account') url.searchParams.set('select_account', '1');
+  if (step === 'login' && req.loginHint) url.searchParams.set('login_hint', req.loginHint);
+  return redirect(url.pathname + url.search);
+}
+
+async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, session: BrowserSession): Promise<Response> {
+  const now = ctx.clock();
+  const grantId = randomId();
+  const scope = formatScope(req.scopes);
+  await ctx.stores.grants.create({
+    id: grantId,
+    clientId: req.client.id,
+    userId: session.userId,
+    scope,
+    authTime: session.authTime,
+    nonce: req.nonce,
+    sid: session.sid,
+  });
+  const code = randomSecret(PREFIX.code);
+  await ctx.stores.codes.save({
+    hash: sha256(code),
+    grantId,
+    clientId: req.client.id,
+    userId: session.userId,
+    redirectUri: req.redirectUri,
+    scope,
+    nonce: req.nonce,
+    codeChallenge: req.pkce?.challenge ?? null,
+    codeChallengeMethod: req.pkce?.method ?? null,
+    authTime: session.authTime,
+    expiresAt: new Date(now.getTime() + ctx.settings.ttl.code * 1000),
+  });
+  // RFC 6749 §4.1.2 + RFC 9207 §2.
+  const url = new URL(req.redirectUri);
+  url.searchParams.set('code', code);
+  if (req.state !== undefined) url.searchParams.set('state', req.state);
+  url.searchParams.set('iss', ctx.settings.issuer);
+  return redirect(url.toString());
+}

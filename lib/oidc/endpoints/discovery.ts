@@ -1,0 +1,53 @@
+/**
+ * OpenID Provider metadata (OIDC Discovery §3) and OAuth 2.0 Authorization Server metadata
+ * (RFC 8414 §2): exactly what this server supports, nothing more.
+ */
+import type { ProviderContext } from '../context.ts';
+import { paths } from '../context.ts';
+import { PUBLIC_CORS, publicPreflight } from '../http/cors.ts';
+import { SIGNING_ALGS } from '../keys.ts';
+import { SCOPE_CLAIMS, STANDARD_SCOPES } from '../scopes.ts';
+import { PROMPTS } from '../authorization/validate-request.ts';
+
+export function providerMetadata(issuer: string) {
+  const url = (path: string) => `${issuer}${path}`;
+  const authMethods = ['client_secret_basic', 'client_secret_post', 'none'];
+  return {
+    issuer,
+    authorization_endpoint: url(paths.authorization),
+    token_endpoint: url(paths.token),
+    userinfo_endpoint: url(paths.userinfo),
+    jwks_uri: url(paths.jwks),
+    introspection_endpoint: url(paths.introspection),
+    revocation_endpoint: url(paths.revocation),
+    end_session_endpoint: url(paths.endSession),
+    scopes_supported: [...STANDARD_SCOPES],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: [...SIGNING_ALGS],
+    token_endpoint_auth_methods_supported: authMethods,
+    introspection_endpoint_auth_methods_supported: authMethods,
+    revocation_endpoint_auth_methods_supported: authMethods,
+    code_challenge_methods_supported: ['S256'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'sid', ...Object.values(SCOPE_CLAIMS).flat()],
+    prompt_values_supported: [...PROMPTS],
+    claims_parameter_supported: false,
+    request_parameter_supported: false,
+    request_uri_parameter_supported: false,
+    authorization_response_iss_parameter_supported: true,
+    frontchannel_logout_supported: false,
+    backchannel_logout_supported: false,
+  };
+}
+
+export function discoveryEndpoint(ctx: ProviderContext) {
+  const body = JSON.stringify(providerMetadata(ctx.settings.issuer));
+  return async function discovery(request: Request): Promise<Response> {
+    if (request.method === 'OPTIONS') return publicPreflight();
+    return new Response(body, {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', ...PUBLIC_CORS },
+    });
+  };
+}

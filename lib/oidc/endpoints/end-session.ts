@@ -1,0 +1,53 @@
+/**
+ * RP-Initiated Logout 1.0. Ends the user's Portico browser session.
+ * - post_logout_redirect_uri is honoured only when it exactly matches one registered by the client
+ *   identified by id_token_hint (its aud) or client_id (§2, §3); otherwise an error page — never an
+ *   open redirect. `state` is passed back (§3).
+ * - A valid id_token_hint for the signed-in user logs out at once; without one (or for another
+ *   user), the user is asked to confirm, so a third-party page cannot silently sign them out (§2).
+ */
+import type { ProviderContext } from '../context.ts';
+import { paths } from '../context.ts';
+import { asOAuthError, invalidAuthorizationRequest } from '../errors.ts';
+import { requestParams, type Params } from '../http/params.ts';
+import { errorPage, redirect } from '../http/responses.ts';
+import { verifyIdTokenHint } from '../id-token-hint.ts';
+import { confirmLogoutPage } from './end-session-confirm.ts';
+
+export function endSessionEndpoint(ctx: ProviderContext) {
+  return async function endSession(request: Request): Promise<Response> {
+    try {
+      const params = await requestParams(request);
+      const hintToken = params.get('id_token_hint');
+      const hint = hintToken ? await verifyIdTokenHint(hintToken, ctx.keys, ctx.settings.issuer) : null;
+      if (hintToken && !hint) throw invalidAuthorizationRequest('id_token_hint is not a valid ID token issued by this server.');
+      const clientId = params.get('client_id');
+      if (hint && clientId && !hint.aud.includes(clientId)) throw invalidAuthorizationRequest('client_id does not match the id_token_hint audience.');
+
+      const destination = await logoutDestination(ctx, params, clientId ?? hint?.aud[0]);
+      const session = await ctx.session.read(request);
+      const confirmed = request.method === 'POST' && params.get('confirm') === 'yes';
+      if (session && !confirmed && (!hint || hint.sub !== session.userId)) {
+        return confirmLogoutPage(paths.endSession, params);
+      }
+      const headers: [string, string][] = ctx.session.clearCookieHeaders(request).map((c) => ['set-cookie', c]);
+      return redirect(destination, headers);
+    } catch (err) {
+      return errorPage(asOAuthError(err, (x) => ctx.log('end-session failed', x)));
+    }
+  };
+}
+
+async function logoutDestination(ctx: ProviderContext, params: Params, clientId: string | undefined): Promise<string> {
+  const uri = params.get('post_logout_redirect_uri');
+  if (!uri) return paths.loggedOut;
+  if (!clientId) throw invalidAuthorizationRequest('post_logout_redirect_uri requires id_token_hint or client_id.');
+  const client = await ctx.stores.clients.find(clientId);
+  if (!client || !client.postLogoutRedirectUris.includes(uri)) {
+    throw invalidAuthorizationRequest('post_logout_redirect_uri is not registered for this application.');
+  }
+  const url = new URL(uri);
+  const state = params.get('state');
+  if (state !== undefined) url.searchParams.set('state', state);
+  return url.toString();
+}

@@ -1,0 +1,42 @@
+/**
+ * refresh_token grant (RFC 6749 §6) with rotation (OAuth 2.0 Security BCP §4.14.2):
+ * every use returns a new refresh token and retires the old one. Presenting a retired token
+ * again means it leaked: the whole family (the grant and every token from it) is revoked.
+ * A requested scope may only narrow the original grant (§6).
+ */
+import type { ProviderContext } from '../context.ts';
+import { invalidGrant, invalidRequest, invalidScope } from '../errors.ts';
+import type { Params } from '../http/params.ts';
+import { issueTokens, type TokenResponse } from '../issue-tokens.ts';
+import type { ClientRecord } from '../ports.ts';
+import { covers, parseScope } from '../scopes.ts';
+import { sha256 } from '../tokens.ts';
+
+export async function refreshTokenGrant(ctx: ProviderContext, client: ClientRecord, params: Params): Promise<TokenResponse> {
+  const presented = params.get('refresh_token');
+  if (!presented) throw invalidRequest('The "refresh_token" parameter is required.');
+  const now = ctx.clock();
+  const token = await ctx.stores.tokens.find(sha256(presented));
+  if (!token || token.kind !== 'refresh' || token.clientId !== client.id) throw invalidGrant('The refresh token is invalid.');
+  if (token.revokedAt) throw invalidGrant('The refresh token has been revoked.');
+  if (token.expiresAt <= now) throw invalidGrant('The refresh token has expired.');
+  if (token.consumedAt || !(await ctx.stores.tokens.consume(token.hash, now))) {
+    await ctx.stores.grants.revoke(token.grantId, now);
+    throw invalidGrant('The refresh token was already used; the whole token family has been revoked.');
+  }
+
+  const grant = await ctx.stores.grants.find(token.grantId);
+  if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
+  const original = parseScope(token.scope);
+  const requested = params.has('scope') ? parseScope(params.get('scope')) : original;
+  if (!covers(original, requested)) throw invalidScope('A refreshed token cannot have more scope than the original grant.');
+
+  return issueTokens(ctx, {
+    client,
+    grantId: token.grantId,
+    userId: token.userId,
+    scopes: requested,
+    refresh: true,
+    idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid } : undefined,
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * The one place that turns results and OAuthErrors into HTTP responses:
+ * JSON (RFC 6749 §5.1/§5.2, always Cache-Control: no-store), error redirects to a validated
+ * redirect_uri (RFC 6749 §4.1.2.1, with `state` and RFC 9207 `iss`), and error pages.
+ */
+import { OAuthError, asOAuthError } from '../errors.ts';
+import { escapeHtml, htmlPage } from './html.ts';
+
+const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+  });
+}
+
+export function errorJson(err: unknown, headers: Record<string, string> = {}): Response {
+  const e = asOAuthError(err);
+  const extra: Record<string, string> = { ...headers };
+  if (e.wwwAuthenticate) extra['www-authenticate'] = e.wwwAuthenticate;
+  return json({ error: e.code, error_description: e.description }, e.status, extra);
+}
+
+export function redirect(location: string, headers: Record<string, string> | [string, string][] = {}): Response {
+  const h = new Headers(headers);
+  h.set('location', location);
+  h.set('cache-control', 'no-store');
+  return new Response(null, { status: 303, headers: h });
+}
+
+/** RFC 6749 §4.1.2.1 + RFC 9207 §2: error parameters in the query of the redirect_uri. */
+export function errorRedirectUrl(redirectUri: string, err: OAuthError, state: string | undefined, issuer: string): string {
+  const url = new URL(redirectUri);
+  url.searchParams.set('error', err.code);
+  url.searchParams.set('error_description', err.description);
+  if (state !== undefined) url.searchParams.set('state', state);
+  url.searchParams.set('iss', issuer);
+  return url.toString();
+}
+
+export function errorRedirect(redirectUri: string, err: OAuthError, state: string | undefined, issuer: string): Response {
+  return redirect(errorRedirectUrl(redirectUri, err, state, issuer));
+}
+
+/** An error the browser user sees when it cannot be sent back to the application. */
+export function errorPage(err: unknown): Response {
+  const e = asOAuthError(err);
+  const title = e.status >= 500 ? 'Something went wrong' : 'This sign-in request cannot be completed';
+  const body = `<p>${escapeHtml(e.description)}</p><p>Error code: <code>${escapeHtml(e.code)}</code></p>
+<p>Return to the application you came from and try again. If this keeps happening, contact its developer.</p>`;
+  return htmlPage(title, body, e.status);
+}

@@ -1,0 +1,84 @@
+/**
+ * What the sign-in and consent screens may ask of a parked authorization request.
+ * The screens never see the raw request: they get a description, and they report the user's
+ * decision, which is re-validated here before anything is granted.
+ */
+import { validateAuthorizationParams, validateClientAndRedirect } from './authorization/validate-request.ts';
+import type { ProviderContext } from './context.ts';
+import { paths } from './context.ts';
+import { accessDenied } from './errors.ts';
+import { errorRedirectUrl } from './http/responses.ts';
+import { describeScopes } from './scopes.ts';
+
+export type InteractionView = {
+  id: string;
+  client: { id: string; name: string };
+  scopes: { name: string; description: string }[];
+  loginHint: string | null;
+  prompts: string[];
+  resumeUrl: string;
+};
+
+export class InteractionExpiredError extends Error {
+  constructor() {
+    super('This request has expired or is invalid. Return to the application and try again.');
+  }
+}
+
+export function createInteractions(ctx: ProviderContext) {
+  const resumeUrl = (id: string) => `${paths.authorization}?interaction=${encodeURIComponent(id)}`;
+
+  async function load(id: string) {
+    const interaction = await ctx.stores.interactions.find(id);
+    if (!interaction || interaction.expiresAt <= ctx.clock()) return null;
+    const params = new Map(Object.entries(interaction.params));
+    try {
+      const { client, target } = await validateClientAndRedirect(ctx, params);
+      return { interaction, request: validateAuthorizationParams(client, target, params) };
+    } catch {
+      return null;
+    }
+  }
+
+  async function loadOrThrow(id: string) {
+    const loaded = await load(id);
+    if (!loaded) throw new InteractionExpiredError();
+    return loaded;
+  }
+
+  return {
+    async describe(id: string, _userId: string | null): Promise<InteractionView | null> {
+      const loaded = await load(id);
+      if (!loaded) return null;
+      const { interaction, request } = loaded;
+      return {
+        id,
+        client: { id: request.client.id, name: request.client.name },
+        scopes: describeScopes(request.scopes),
+        loginHint: request.loginHint ?? null,
+        prompts: request.prompts,
+        resumeUrl: resumeUrl(interaction.id),
+      };
+    },
+
+    async decideConsent(id: string, userId: string, decision: 'allow' | 'deny'): Promise<string> {
+      const { interaction, request } = await loadOrThrow(id);
+      if (decision === 'deny') {
+        await ctx.stores.interactions.delete(interaction.id);
+        // RFC 6749 §4.1.2.1: the resource owner denied the request.
+        return errorRedirectUrl(request.redirectUri, accessDenied('The user denied the request.'), request.state, ctx.settings.issuer);
+      }
+      await ctx.stores.consents.grant(userId, request.client.id, request.scopes);
+      await ctx.stores.interactions.mark(interaction.id, 'consentAt', ctx.clock());
+      return resumeUrl(interaction.id);
+    },
+
+    async confirmAccount(id: string, _userId: string): Promise<string> {
+      const { interaction } = await loadOrThrow(id);
+      await ctx.stores.interactions.mark(interaction.id, 'accountAt', ctx.clock());
+      return resumeUrl(interaction.id);
+    },
+  };
+}
+
+export type Interactions = ReturnType<typeof createInteractions>;

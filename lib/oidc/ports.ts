@@ -1,0 +1,178 @@
+/**
+ * What the protocol core needs from the outside world. lib/db implements the stores with Prisma;
+ * lib/auth implements the browser session. The core never imports either.
+ */
+import type { ClientKind } from './redirect-uri.ts';
+
+export type Clock = () => Date;
+
+export type ClientRecord = {
+  id: string;
+  name: string;
+  kind: ClientKind;
+  /** RFC 6749 §2.1: public clients cannot keep a secret (SPA, native). */
+  isPublic: boolean;
+  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  grantTypes: string[];
+  scopes: string[];
+  accessTokenFormat: 'opaque' | 'jwt';
+  idTokenAlg: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  skipConsent: boolean;
+  disabled: boolean;
+};
+
+export type UserRecord = {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: boolean;
+  phoneNumber: string | null;
+  address: string | null;
+  locale: string | null;
+  updatedAt: Date;
+};
+
+export type InteractionRecord = {
+  id: string;
+  clientId: string;
+  params: Record<string, string>;
+  createdAt: Date;
+  expiresAt: Date;
+  loginAt: Date | null;
+  consentAt: Date | null;
+  accountAt: Date | null;
+};
+
+export type GrantRecord = {
+  id: string;
+  clientId: string;
+  userId: string | null;
+  scope: string;
+  authTime: number | null;
+  nonce: string | null;
+  sid: string | null;
+  revokedAt: Date | null;
+};
+
+export type CodeRecord = {
+  hash: string;
+  grantId: string;
+  clientId: string;
+  userId: string;
+  redirectUri: string;
+  scope: string;
+  nonce: string | null;
+  codeChallenge: string | null;
+  codeChallengeMethod: string | null;
+  authTime: number;
+  expiresAt: Date;
+  consumedAt: Date | null;
+};
+
+export type TokenKind = 'access' | 'refresh';
+
+export type TokenRecord = {
+  hash: string;
+  kind: TokenKind;
+  grantId: string;
+  clientId: string;
+  userId: string | null;
+  scope: string;
+  expiresAt: Date;
+  createdAt: Date;
+  consumedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type NewToken = Omit<TokenRecord, 'consumedAt' | 'revokedAt'>;
+
+export type KeyRecord = {
+  kid: string;
+  alg: string;
+  publicJwk: string;
+  privateJwkEncrypted: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+  publishUntil: Date | null;
+};
+
+export interface ClientStore {
+  find(clientId: string): Promise<ClientRecord | null>;
+  /** True when `secretHash` is a live (not revoked, not expired) secret of this client. */
+  hasLiveSecret(clientId: string, secretHash: string, now: Date): Promise<boolean>;
+  /** Whether `origin` is the origin of a redirect URI registered by any enabled client (CORS preflight). */
+  originRegistered(origin: string): Promise<boolean>;
+}
+
+export interface UserStore {
+  find(userId: string): Promise<UserRecord | null>;
+}
+
+export interface InteractionStore {
+  create(record: Omit<InteractionRecord, 'loginAt' | 'consentAt' | 'accountAt'>): Promise<void>;
+  find(id: string): Promise<InteractionRecord | null>;
+  mark(id: string, field: 'loginAt' | 'consentAt' | 'accountAt', at: Date): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface GrantStore {
+  create(grant: Omit<GrantRecord, 'revokedAt'>): Promise<void>;
+  find(id: string): Promise<GrantRecord | null>;
+  /** Revokes the grant and every token issued under it. */
+  revoke(id: string, at: Date): Promise<void>;
+}
+
+export interface CodeStore {
+  save(code: Omit<CodeRecord, 'consumedAt'>): Promise<void>;
+  /**
+   * Atomically marks the code used. Returns the code and whether this call was the first use;
+   * null when no such code exists.
+   */
+  consume(hash: string, at: Date): Promise<{ code: CodeRecord; firstUse: boolean } | null>;
+}
+
+export interface TokenStore {
+  /** Durably stores the tokens before resolving (callers hand them out only afterwards). */
+  save(tokens: NewToken[]): Promise<void>;
+  find(hash: string): Promise<TokenRecord | null>;
+  /** Atomically marks a refresh token rotated; false when it was already used or revoked. */
+  consume(hash: string, at: Date): Promise<boolean>;
+  revoke(hash: string, at: Date): Promise<void>;
+}
+
+export interface ConsentStore {
+  find(userId: string, clientId: string): Promise<string[]>;
+  /** Adds scopes to the remembered consent (union with what was granted before). */
+  grant(userId: string, clientId: string, scopes: string[]): Promise<void>;
+}
+
+export interface KeyStore {
+  list(): Promise<KeyRecord[]>;
+  add(key: KeyRecord): Promise<void>;
+  retire(kid: string, at: Date, publishUntil: Date): Promise<void>;
+  /** Deletes keys whose publication window has passed. */
+  prune(now: Date): Promise<void>;
+}
+
+export type BrowserSession = { userId: string; authTime: number; sid: string };
+
+export interface SessionPort {
+  read(request: Request): Promise<BrowserSession | null>;
+  /** Set-Cookie values that end the session (including any chunked cookies present in `request`). */
+  clearCookieHeaders(request?: Request): string[];
+}
+
+export type Stores = {
+  clients: ClientStore;
+  users: UserStore;
+  interactions: InteractionStore;
+  grants: GrantStore;
+  codes: CodeStore;
+  tokens: TokenStore;
+  consents: ConsentStore;
+  keys: KeyStore;
+};

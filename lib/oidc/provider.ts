@@ -1,0 +1,29 @@
+/** The protocol core assembled: one `(Request) => Promise<Response>` per endpoint, plus the screens' API. */
+import type { ProviderContext } from './context.ts';
+import { authorizationEndpoint } from './endpoints/authorize.ts';
+import { discoveryEndpoint } from './endpoints/discovery.ts';
+import { endSessionEndpoint } from './endpoints/end-session.ts';
+import { introspectionEndpoint } from './endpoints/introspect.ts';
+import { jwksEndpoint } from './endpoints/jwks.ts';
+import { revocationEndpoint } from './endpoints/revoke.ts';
+import { tokenEndpoint } from './endpoints/token.ts';
+import { userinfoEndpoint } from './endpoints/userinfo.ts';
+import { createInteractions } from './interactions.ts';
+
+export type Endpoint = (request: Request) => Promise<Response>;
+
+export function createProvider(ctx: ProviderContext) {
+  const endpoints = {
+    discovery: discoveryEndpoint(ctx),
+    jwks: jwksEndpoint(ctx),
+    authorize: authorizationEndpoint(ctx),
+    token: tokenEndpoint(ctx),
+    userinfo: userinfoEndpoint(ctx),
+    introspect: introspectionEndpoint(ctx),
+    revoke: revocationEndpoint(ctx),
+    endSession: endSessionEndpoint(ctx),
+  } satisfies Record<string, Endpoint>;
+  return { endpoints, interactions: createInteractions(ctx), keys: ctx.keys };
+}
+
+export type Provider = ReturnType<typeof createProvider>;

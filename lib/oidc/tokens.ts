@@ -1,0 +1,40 @@
+/**
+ * Bearer secrets: minting, hashing, comparison.
+ * Every secret Portico hands out is 256 random bits with a type prefix (so a leaked string says
+ * what it is) and is stored only as its SHA-256 hash: one indexed lookup, no slow hash needed
+ * for random high-entropy values. Comparisons of secret material are constant-time.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const PREFIX = {
+  accessToken: 'at_',
+  refreshToken: 'rt_',
+  code: 'ac_',
+  clientSecret: 'cs_',
+  interaction: 'ix_',
+} as const;
+
+export function randomSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+export function randomId(bytes = 16): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  // Compare against itself on length mismatch so the time taken does not depend on where strings differ.
+  if (ab.length !== bb.length) {
+    timingSafeEqual(ab, ab);
+    return false;
+  }
+  return timingSafeEqual(ab, bb);
+}
+
+export const nowSeconds = (clock: () => Date) => Math.floor(clock().getTime() / 1000);

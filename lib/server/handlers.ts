@@ -1,0 +1,33 @@
+/**
+ * The protocol endpoints as plain `(Request) => Promise<Response>` functions bound to this
+ * process's runtime. app/ route files re-export these; server.ts serves the same functions
+ * without going through Next's router.
+ */
+import type { Provider } from '../oidc/provider.ts';
+import { getRuntime } from './runtime.ts';
+
+type EndpointName = keyof Provider['endpoints'];
+
+const bind = (name: EndpointName) => async (request: Request) => (await getRuntime()).provider.endpoints[name](request);
+
+export const discovery = bind('discovery');
+export const jwks = bind('jwks');
+export const authorize = bind('authorize');
+export const token = bind('token');
+export const userinfo = bind('userinfo');
+export const introspect = bind('introspect');
+export const revoke = bind('revoke');
+export const endSession = bind('endSession');
+
+/** Path → endpoint, for the production server's fast path. */
+export const PROTOCOL_ROUTES: Record<string, EndpointName> = {
+  '/.well-known/openid-configuration': 'discovery',
+  '/.well-known/oauth-authorization-server': 'discovery',
+  '/.well-known/jwks.json': 'jwks',
+  '/oauth/authorize': 'authorize',
+  '/oauth/token': 'token',
+  '/oauth/userinfo': 'userinfo',
+  '/oauth/introspect': 'introspect',
+  '/oauth/revoke': 'revoke',
+  '/oauth/end-session': 'endSession',
+};

@@ -1,0 +1,50 @@
+/**
+ * The production server: protocol endpoints are served straight from their
+ * `(Request) => Promise<Response>` functions (Next's router costs ~40x on the hot path, see README
+ * "Performance"); every other path — portal, sign-in, consent, assets — goes to Next.js.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import next from 'next';
+import type { Config } from '../config.ts';
+import { PROTOCOL_ROUTES } from './handlers.ts';
+import { sendResponse, toRequest } from './node-http.ts';
+import { getRuntime } from './runtime.ts';
+
+export async function startHttpServer(config: Config, dir: string): Promise<{ close(): Promise<void>; port: number }> {
+  const runtime = await getRuntime();
+  const app = next({ dev: false, dir, hostname: 'localhost', port: config.port });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  const origin = new URL(config.issuer).origin;
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const name = PROTOCOL_ROUTES[path];
+    if (!name) return void nextHandler(req, res);
+    try {
+      const response = await runtime.provider.endpoints[name](await toRequest(req, origin));
+      await sendResponse(res, response);
+    } catch (err) {
+      console.error('[portico] request failed', err);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ error: 'server_error', error_description: 'The server encountered an unexpected error.' }));
+      }
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

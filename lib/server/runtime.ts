@@ -1,0 +1,43 @@
+/**
+ * The composition root: configuration, database, stores, keys, session and the protocol core,
+ * created once per process. The production server (server.ts) and the Next.js bundle each load
+ * this module, so the instance lives on globalThis and both share one database pool and key ring.
+ */
+import { loadConfig, type Config } from '../config.ts';
+import { createPrismaClient, type Db } from '../db/client.ts';
+import { createStores } from '../db/stores/index.ts';
+import { createSessionPort } from '../auth/session-port.ts';
+import { KeyRing } from '../oidc/keys.ts';
+import { createProvider, type Provider } from '../oidc/provider.ts';
+import type { ProviderContext } from '../oidc/context.ts';
+import type { Stores } from '../oidc/ports.ts';
+
+export type Runtime = { config: Config; db: Db; stores: Stores; provider: Provider };
+
+const KEY = Symbol.for('portico.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= createRuntime(loadConfig()).catch((err) => {
+    delete holder[KEY];
+    throw err;
+  });
+  return holder[KEY];
+}
+
+export async function createRuntime(config: Config, clock: () => Date = () => new Date()): Promise<Runtime> {
+  const db = await createPrismaClient(config.databaseUrl);
+  const stores = createStores(db);
+  const keys = new KeyRing(stores.keys, config.secret, clock);
+  await keys.ensureKeys();
+  const ctx: ProviderContext = {
+    settings: { issuer: config.issuer, ttl: config.ttl },
+    stores,
+    keys,
+    session: createSessionPort({ secret: config.sessionSecret, secureCookies: config.secureCookies }),
+    clock,
+    log: (message, err) => console.error(`[portico] ${message}`, err ?? ''),
+  };
+  return { config, db, stores, provider: createProvider(ctx) };
+}

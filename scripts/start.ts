@@ -1,0 +1,56 @@
+/**
+ * `npm start`: validate configuration, build if needed, apply migrations, create first-run data,
+ * then serve the provider and portal on one port.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../lib/config.ts';
+import { migrateDatabase } from '../lib/db/migrate.ts';
+import { ensureFirstAdmin } from '../lib/server/first-run.ts';
+import { startHttpServer } from '../lib/server/http-server.ts';
+import { getRuntime } from '../lib/server/runtime.ts';
+import { buildIfNeeded } from './build-if-needed.ts';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig();
+  if (!process.argv.includes('--no-build')) buildIfNeeded(root);
+  await migrateDatabase(config.databaseUrl);
+  const runtime = await getRuntime();
+  const admin = await ensureFirstAdmin(runtime.db, config.dataDir);
+  const server = await startHttpServer(config, root);
+
+  const db = config.databaseUrl.startsWith('file:') ? `SQLite ${config.databaseUrl.slice(5)}` : 'PostgreSQL';
+  console.log(`
+Portico is running.
+  URL:        http://localhost:${server.port}
+  Issuer:     ${config.issuer}
+  Discovery:  ${config.issuer}/.well-known/openid-configuration
+  Database:   ${db}
+${admin ? `
+  First run: an administrator was created. Sign in at ${config.issuer}/login with
+    email:    ${admin.email}
+    password: ${admin.password}
+  (also saved in ${path.join(config.dataDir, 'first-admin.txt')}; change it after signing in)
+` : `
+  Sign in at ${config.issuer}/login. Create users with: npx portico user create --email you@example.com --password '…'
+`}
+  Register an app:  npx portico client create --name "My App" --redirect-uri http://localhost:3001/callback
+`);
+
+  const stop = async () => {
+    await server.close();
+    await runtime.db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(`Portico could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
