@@ -7,7 +7,7 @@ import type { Config } from '../lib/config.ts';
 import { createPrismaClient, type Db } from '../lib/db/client.ts';
 import { migrateDatabase, MigrationError } from '../lib/db/migrate.ts';
 import { createRuntime, type Runtime } from '../lib/server/runtime.ts';
-import { CliError, isConnectionError, reason } from './errors.ts';
+import { CliError, FILE_SYSTEM_HINT, isConnectionError, isFileSystemError, reason } from './errors.ts';
 
 /** The migrations ship with the CLI, so they are found from here whatever the working directory. */
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,9 +56,11 @@ export async function withRuntime<T>(config: Config, run: (runtime: Runtime) => 
 }
 
 function databaseError(action: string, config: Config, err: unknown): CliError {
-  const hint = isConnectionError(err)
-    ? 'Check DATABASE_URL (or PORTICO_DATA_DIR for the default SQLite file) and that the database is running and accepts connections.'
-    : 'Check that the database is reachable and that its schema was not changed by hand.';
+  const hint = isFileSystemError(err)
+    ? FILE_SYSTEM_HINT
+    : isConnectionError(err)
+      ? 'Check DATABASE_URL and that the database is running and accepts connections.'
+      : 'Check that the database is reachable and that its schema was not changed by hand.';
   return new CliError(`Could not ${action} the database ${describeDatabase(config.databaseUrl)}: ${reason(err)}. ${hint}`);
 }
 

@@ -40,6 +40,7 @@ export function describeError(err: unknown): { message: string; exitCode: 1 | 2 
   }
   if (err instanceof DuplicateEmailError) return { message: `${err.message} Choose another --email.`, exitCode: 1 };
   if (err instanceof CliError) return { message: err.message, exitCode: 1 };
+  if (isFileSystemError(err)) return { message: `${reason(err)}. ${FILE_SYSTEM_HINT}`, exitCode: 1 };
   return { message: `Unexpected error: ${reason(err)}`, exitCode: 1 };
 }
 
@@ -58,6 +59,15 @@ export function isConnectionError(err: unknown): boolean {
     if (CONNECTION_CODES.has(String(code)) || CONNECTION_CODES.has(String(kind))) return true;
   }
   return false;
+}
+
+const FILE_SYSTEM_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EISDIR', 'ENOSPC']);
+export const FILE_SYSTEM_HINT = 'Check that PORTICO_DATA_DIR (default ./data) is a directory this user can write.';
+
+/** The data directory or SQLite file cannot be created, read or written. */
+export function isFileSystemError(err: unknown): boolean {
+  const { code, syscall } = (err ?? {}) as { code?: unknown; syscall?: unknown };
+  return typeof syscall === 'string' && FILE_SYSTEM_CODES.has(String(code));
 }
 
 /** The most useful one-line reason: the first non-empty message along the cause chain. */

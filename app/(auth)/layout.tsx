@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 /** The frame for sign-in, consent and sign-out screens: one narrow column, nothing else. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
-    <main className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center gap-6 px-4 py-10">
+    <main className="mx-auto flex min-h-screen w-full max-w-md flex-col gap-6 px-4 py-10 sm:justify-center">
       <div className="flex justify-center">
         <PorticoMark />
       </div>

@@ -5,7 +5,6 @@
  */
 import { loadConfig } from '../../lib/config.ts';
 import { SIGNING_ALGS } from '../../lib/oidc/keys.ts';
-import { MAX_DEFAULT_ACCESS_TOKEN_TTL } from '../../lib/portal/client-defaults.ts';
 import { parseFlags } from '../args.ts';
 import { withRuntime } from '../database.ts';
 import { printJson } from '../output.ts';
@@ -14,8 +13,8 @@ import type { CommandContext } from '../main.ts';
 export async function keysRotate(argv: string[], ctx: CommandContext): Promise<void> {
   const flags = parseFlags(argv, { json: { type: 'boolean', default: false } });
   const config = loadConfig(ctx.env);
-  // Access tokens live as long as their client says (client defaults included), ID tokens as configured.
-  const retainSeconds = Math.max(config.ttl.idToken, config.ttl.accessToken, MAX_DEFAULT_ACCESS_TOKEN_TTL);
+  // Long enough for every token an old key signed to expire: ID tokens, and the longest-lived access token.
+  const retainSeconds = Math.max(config.ttl.idToken, config.ttl.maxAccessToken);
 
   const { kids, retiredKids, publishedUntil } = await withRuntime(config, async ({ stores, provider }) => {
     const retiredKids = (await stores.keys.list()).filter((k) => !k.retiredAt).map((k) => k.kid);

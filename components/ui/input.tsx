@@ -22,7 +22,8 @@ export function TextField({ label, error, id, className = '', ...props }: TextFi
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={
-          'block w-full rounded-md border bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ' +
+          // text-base below sm: iOS Safari zooms into inputs whose text is smaller than 16px.
+          'block w-full rounded-md border bg-white px-3 py-2 text-base text-zinc-900 shadow-xs sm:text-sm ' +
           'placeholder:text-zinc-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-focus ' +
           (error ? 'border-red-600 ' : 'border-zinc-300 ') +
           className

@@ -11,14 +11,8 @@
  * No next or react imports here: lib/oidc and the production server use this directly.
  */
 import { decode } from 'next-auth/jwt';
+import type { SessionPort } from '../oidc/ports.ts';
 
-export type BrowserSession = { userId: string; authTime: number; sid: string };
-
-export type SessionPort = {
-  read(request: Request): Promise<BrowserSession | null>;
-  /** Set-Cookie values deleting the session cookie (and any chunks present in `request`). */
-  clearCookieHeaders(request?: Request): string[];
-};
 
 export function sessionCookieName(secureCookies: boolean): string {
   return secureCookies ? '__Secure-next-auth.session-token' : 'next-auth.session-token';

@@ -33,9 +33,6 @@ const DEFAULTS: Record<ClientKind, ClientDefaults> = {
   service: { tokenEndpointAuthMethod: 'client_secret_basic', grantTypes: ['client_credentials'], scope: '', accessTokenTtl: HOUR, refreshTokenTtl: 30 * DAY },
 };
 
-/** The longest access token lifetime any default gives: signing keys must outlive such tokens. */
-export const MAX_DEFAULT_ACCESS_TOKEN_TTL = Math.max(...Object.values(DEFAULTS).map((d) => d.accessTokenTtl));
-
 export function clientDefaults(type: ClientKind): ClientDefaults {
   const d = DEFAULTS[type];
   return { ...d, grantTypes: [...d.grantTypes] };

@@ -32,7 +32,7 @@ export function parseDatasourceUrl(url, baseDir = process.cwd()) {
 /** @returns {SqliteDatasource} */
 function parseSqliteUrl(url, baseDir) {
   const location = url.slice('file:'.length).split('?')[0] ?? '';
-  if (location === '' ) throw new EngineError('P1013', 'The SQLite URL has no file path (expected e.g. file:./data/portico.db).');
+  if (location === '') throw new EngineError('P1013', 'The SQLite URL has no file path (expected e.g. file:./data/portico.db).');
   if (location === ':memory:') return { kind: 'sqlite', path: ':memory:', url: 'file::memory:' };
   const path = resolve(baseDir, decodeURIComponent(location));
   return { kind: 'sqlite', path, url: `file:${path}` };

@@ -4,7 +4,9 @@
 //   reported as text (OID 25), which is what their values are;
 // - the adapter's own shadow database is dropped before its pool is closed and
 //   so stays behind ("being accessed by other users"): the shadow database is
-//   created here and dropped WITH (FORCE) after its pool has ended.
+//   created here and dropped WITH (FORCE) after its pool has ended;
+// - a shadow database named in the config (shadowDatabaseUrl) is emptied
+//   before use, as the native engine does.
 
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -40,6 +42,7 @@ class CharAsTextClient extends pg.Client {
 /** Runs `fn` with a short-lived client on the given database of the same server. */
 export async function withClient(ds, database, fn) {
   const client = new pg.Client({ ...ds.config, database });
+  client.on('error', () => {}); // a dropped connection also fails the pending query, which is reported
   try {
     await client.connect();
   } catch (error) {
@@ -80,6 +83,19 @@ export async function dropDatabaseForce(ds, name) {
   });
 }
 
+/** A shadow database named in the config is emptied before use, as the native engine does. */
+async function resetConfiguredShadow(ds, shadow) {
+  const same = (a) => [a.config.host, a.config.port, a.config.database].join('|');
+  if (same(ds) === same(shadow)) {
+    throw new EngineError('P3014', 'The shadow database URL names the main database. Use a separate, disposable database.');
+  }
+  const schema = quoteIdent(shadow.schema ?? 'public');
+  await withClient(shadow, shadow.config.database, async (client) => {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`CREATE SCHEMA ${schema}`);
+  });
+}
+
 /**
  * @param {import('./datasource.mjs').PostgresDatasource} ds
  * @param {import('./datasource.mjs').PostgresDatasource | undefined} shadow from datasource.shadowDatabaseUrl
@@ -95,7 +111,10 @@ export function createPostgresAdapterFactory(ds, shadow) {
     adapterName: '@prisma/adapter-pg',
     connect: () => new PrismaPg({ ...ds.config, Client: CharAsTextClient }, adapterOptions).connect(),
     async connectToShadowDb() {
-      if (shadow) return connectTo(shadow);
+      if (shadow) {
+        await resetConfiguredShadow(ds, shadow);
+        return connectTo(shadow);
+      }
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       await withClient(ds, ds.config.database, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
       createdShadows.add(name);

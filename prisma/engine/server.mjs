@@ -1,7 +1,8 @@
 // The JSON-RPC side of the shim: starts the wasm SchemaEngine with the right
 // driver adapter and answers the CLI's requests with it, adding what the wasm
 // engine lacks (createDatabase, the `print` call for diffs, SQLite's
-// `_prisma_migrations`) and reporting errors and panics the way the CLI expects.
+// `_prisma_migrations` and reset, a retry when its migration cache misses) and
+// reporting errors and panics the way the CLI expects.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,21 @@ import { EngineError, describeError, forwardEngineLog, logLine } from './log.mjs
 import { loadWasmEngine, panics } from './wasm-engine.mjs';
 import { parseDatasourceUrl } from './datasource.mjs';
 import { serveJsonRpc } from './rpc.mjs';
+
+// CLI methods passed straight to the wasm engine's method of the same name.
+const WASM_METHODS = new Set([
+  'applyMigrations',
+  'dbExecute',
+  'devDiagnostic',
+  'diagnoseMigrationHistory',
+  'ensureConnectionValidity',
+  'introspect',
+  'introspectSql',
+  'markMigrationApplied',
+  'markMigrationRolledBack',
+  'reset',
+  'schemaPush',
+]);
 
 // SQLite methods that read or write `_prisma_migrations`, which the wasm engine cannot create.
 // `true`: refuse to start a history on a database that already has unmanaged tables (P3005).
@@ -22,6 +38,29 @@ const SQLITE_HISTORY_METHODS = {
   markMigrationApplied: false,
   markMigrationRolledBack: false,
 };
+
+/**
+ * In `migrate dev`, evaluateDataLoss and createMigration read the schema of the
+ * migration history from a cache that devDiagnostic fills for the migrations
+ * applied *at that time*. When migrate dev has just applied pending ones (fresh
+ * or outdated dev database) the cache misses, and the wasm engine's fallback
+ * cannot open a shadow database ("… shadow DB must be provided through an
+ * external factory"). Diagnosing the history again, now fully applied, fills
+ * the cache through the adapter's shadow database; then the call is retried.
+ */
+async function withMigrationSchemaCache(engine, method, params) {
+  try {
+    return await engine[method](params);
+  } catch (error) {
+    if (!/shadow DB must be provided through an external factory/.test(String(error?.message))) throw error;
+    await engine.diagnoseMigrationHistory({
+      migrationsList: params.migrationsList,
+      optInToShadowDatabase: true,
+      filters: params.filters,
+    });
+    return engine[method](params);
+  }
+}
 
 function providerOf(datamodels) {
   for (const [, content] of datamodels ?? []) {
@@ -85,9 +124,6 @@ export async function runServer({ datamodelFiles, datasource }) {
     enginePromise ??= (async () => {
       ds = mainDatasource(datasource, datamodels);
       factory = await createAdapterFactory(ds, datasource);
-      const fs = await import('node:fs');
-      const origShadow = factory.connectToShadowDb; factory.connectToShadowDb = async () => { fs.appendFileSync('/tmp/exp/rpc.log', '  connectToShadowDb\n'); const a = await origShadow(); const d = a.dispose; a.dispose = async () => { fs.appendFileSync('/tmp/exp/rpc.log', '  disposeShadow\n'); return d(); }; return a; };
-      const origConnect = factory.connect; factory.connect = async () => { fs.appendFileSync('/tmp/exp/rpc.log', '  connect\n'); return origConnect(); };
       boundFactory = bindMigrationAwareSqlAdapterFactory(factory);
       const wasm = await loadWasmEngine();
       return wasm.SchemaEngine.new({ datamodels }, forwardEngineLog, boundFactory);
@@ -131,19 +167,19 @@ export async function runServer({ datamodelFiles, datasource }) {
         if (stdout) await peer.call('print', { content: stdout.replace(/\n$/, '') });
         return { exitCode };
       }
+      case 'evaluateDataLoss':
+      case 'createMigration':
+        return withMigrationSchemaCache(wasmEngine, method, params);
       case 'debugPanic':
         return wasmEngine.debugPanic();
       default:
-        if (method === 'constructor' || typeof wasmEngine[method] !== 'function') {
-          throw { code: -32601, message: `Method not found: ${method}` };
-        }
+        if (!WASM_METHODS.has(method)) throw { code: -32601, message: `Method not supported by the wasm engine shim: ${method}` };
         return wasmEngine[method](params);
     }
   }
 
   serveJsonRpc({
     async handle(method, params, peer) {
-      (await import('node:fs')).appendFileSync('/tmp/exp/rpc.log', method + '\n');
       if (panicked !== null) throw panicError(panicked);
       panics.last = null;
       try {

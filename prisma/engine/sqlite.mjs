@@ -95,26 +95,43 @@ export function createSqliteAdapterFactory(ds, shadow) {
   /** The engine's connection to the main database. It sets locking_mode=EXCLUSIVE, so once it has
    * written, any other connection gets SQLITE_BUSY: the shim's own statements must go through it. */
   let engineConnection = null;
+  const open = new Set();
+  const track = (connection) => {
+    open.add(connection);
+    const dispose = connection.dispose;
+    connection.dispose = async () => {
+      open.delete(connection);
+      if (engineConnection === connection) engineConnection = null;
+      await dispose();
+    };
+    return connection;
+  };
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      const connection = lazyConnection(() => {
-        if (ds.path !== ':memory:') mkdirSync(dirname(ds.path), { recursive: true });
-        return inner.connect();
-      });
-      const dispose = connection.dispose;
-      connection.dispose = async () => {
-        if (engineConnection === connection) engineConnection = null;
-        await dispose();
-      };
+      const connection = track(
+        lazyConnection(() => {
+          if (ds.path !== ':memory:') mkdirSync(dirname(ds.path), { recursive: true });
+          return inner.connect();
+        }),
+      );
       engineConnection = connection;
       return connection;
     },
-    connectToShadowDb: async () => lazyConnection(() => inner.connectToShadowDb()),
+    async connectToShadowDb() {
+      if (shadow && shadow.path !== ':memory:') {
+        if (shadow.path === ds.path) throw new EngineError('P3014', 'The shadow database URL names the main database.');
+        await withOwnConnection(shadow, (db) => resetSqliteDatabase(db)); // emptied first, as the native engine does
+      }
+      return track(lazyConnection(() => inner.connectToShadowDb()));
+    },
     /** Runs `fn` with `{ all(sql), exec(sql) }` on the main database. */
     withMainDatabase: (fn) => (engineConnection ? fn(adapterRunner(engineConnection)) : withOwnConnection(ds, fn)),
-    close: async () => {},
+    /** Closes what the engine left open (the CLI ends the engine with SIGTERM), so no -journal stays behind. */
+    async close() {
+      for (const connection of [...open]) await connection.dispose().catch(() => {});
+    },
   };
 }
 

@@ -10,7 +10,9 @@
 // same arguments and stops at the first failure.
 
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { accessSync, chmodSync, constants } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,8 +26,18 @@ export const ENGINE_SHIM = join(root, 'prisma', 'engine', 'schema-engine.mjs');
 const PRISMA_CLI = join(root, 'node_modules', 'prisma', 'build', 'index.js');
 const COMMANDS_WITH_DATABASE = new Set(['migrate', 'db']);
 
+/** The CLI spawns the shim as a program: it must be executable (an archive or a copy may drop the bit). */
+function ensureShimIsExecutable() {
+  try {
+    accessSync(ENGINE_SHIM, constants.X_OK);
+  } catch {
+    chmodSync(ENGINE_SHIM, 0o755);
+  }
+}
+
 /** Runs the Prisma CLI for one variant; resolves with its exit code. */
 export function runPrisma(variant, args, options = {}) {
+  ensureShimIsExecutable();
   const { config, urlPattern, label } = VARIANTS[variant];
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl && !urlPattern.test(databaseUrl) && COMMANDS_WITH_DATABASE.has(args[0] ?? '') && !options.quiet) {
@@ -36,6 +48,8 @@ export function runPrisma(variant, args, options = {}) {
     stdio: options.stdio ?? 'inherit',
     env: {
       ...process.env,
+      // The shim's `#!/usr/bin/env node` must find this same Node.
+      PATH: [dirname(process.execPath), process.env.PATH].filter(Boolean).join(delimiter),
       PRISMA_SCHEMA_ENGINE_BINARY: ENGINE_SHIM,
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
       CHECKPOINT_DISABLE: '1', // no telemetry / update check over the network
@@ -46,7 +60,7 @@ export function runPrisma(variant, args, options = {}) {
       console.error(`Could not start the Prisma CLI (${PRISMA_CLI}): ${error.message}. Run npm install.`);
       resolve(1);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 1 : 1)));
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (osConstants.signals[signal] ?? 1)));
   });
 }
 

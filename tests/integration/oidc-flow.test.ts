@@ -192,6 +192,22 @@ describe.each(DATABASES)('OpenID Connect flows on %s', (kind) => {
     expect((await oidc.tokenIntrospection(jwtConfig, tokens.access_token)).active).toBe(false);
   });
 
+  it('accepts id_token_hint for the signed-in user with prompt=none', async () => {
+    const agent = await signedInAgent();
+    const { tokens } = await codeFlow(agent, 'openid');
+    const silent = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT, scope: 'openid', prompt: 'none', id_token_hint: tokens.id_token!, state: 'silent',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256',
+    });
+    const { url } = await agent.navigate(silent);
+    expect(url.searchParams.get('code')).toBeTruthy();
+    const forged = new URL(silent);
+    forged.searchParams.set('id_token_hint', tokens.id_token!.slice(0, -4) + 'AAAA');
+    const { url: rejected } = await agent.navigate(forged);
+    expect(rejected.searchParams.get('error')).toBe('invalid_request');
+    expect(rejected.searchParams.get('state')).toBe('silent');
+  });
+
   it('ends the session with id_token_hint and a registered post_logout_redirect_uri', async () => {
     const agent = await signedInAgent();
     const { tokens } = await codeFlow(agent, 'openid');

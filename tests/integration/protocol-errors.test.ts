@@ -114,6 +114,12 @@ describe.each(DATABASES)('protocol errors on %s', (kind) => {
       expect((await authorizeRedirect({ max_age: '3600' })).searchParams.get('code')).toBeTruthy();
     });
 
+    it('sends prompt=select_account to the account chooser', async () => {
+      const url = await authorizeRedirect({ prompt: 'select_account' });
+      expect(url.pathname).toBe('/login');
+      expect(url.searchParams.get('select_account')).toBe('1');
+    });
+
     it('refuses an expired or unknown interaction with an error page', async () => {
       const res = await agent.fetch('/oauth/authorize?interaction=ix_unknown');
       expect(res.status).toBe(400);

@@ -73,7 +73,14 @@ describe('schema-engine shim', () => {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    type Message = Record<string, any>;
+    interface Message {
+      jsonrpc: string;
+      id: number | string;
+      method?: string;
+      params?: { content: string };
+      result?: unknown;
+      error?: { code: number; data: { is_panic: boolean; message: string } };
+    }
     const received: Message[] = [];
     const waiting: Array<(message: Message) => void> = [];
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -100,7 +107,7 @@ describe('schema-engine shim', () => {
     });
     const print = await next();
     expect(print.method).toBe('print');
-    expect(print.params.content).toContain('CREATE TABLE "User"');
+    expect(print.params?.content).toContain('CREATE TABLE "User"');
     send({ jsonrpc: '2.0', id: print.id, result: {} });
     const diff = await next();
     expect(diff).toMatchObject({ id: 1, result: { exitCode: 2 } });
@@ -109,12 +116,12 @@ describe('schema-engine shim', () => {
     expect(await next()).toEqual({ jsonrpc: '2.0', id: 2, result: null });
 
     send({ jsonrpc: '2.0', id: 3, method: 'noSuchMethod', params: {} });
-    expect((await next()).error.code).toBe(-32601);
+    expect((await next()).error?.code).toBe(-32601);
 
     send({ jsonrpc: '2.0', id: 4, method: 'dbExecute', params: { datasourceType: { tag: 'url', url: `file:${join(dir.path, 'rpc.db')}` }, script: 'SELECT nope FROM nothing' } });
     const failed = await next();
-    expect(failed.error.data.is_panic).toBe(false);
-    expect(failed.error.data.message).toMatch(/nothing|syntax/);
+    expect(failed.error?.data.is_panic).toBe(false);
+    expect(failed.error?.data.message).toMatch(/nothing|syntax/);
 
     child.stdin.end();
     expect(await exited).toBe(0);

@@ -106,6 +106,20 @@ describe('PostgreSQL', () => {
     }
   });
 
+  it('supports `migrate dev` on a fresh database through the shim', async () => {
+    const fresh = randomDatabaseName();
+    try {
+      const before = committedMigrations('postgres');
+      const dev = await prismaCli('postgres', postgresUrl(fresh), ['migrate', 'dev', '--name', 'nothing_to_do']);
+      expect(dev.stdout + dev.stderr).toContain('Your database is now in sync with your schema.');
+      expect(dev.code).toBe(0);
+      expect(committedMigrations('postgres')).toEqual(before);
+      expect(await postgresDatabasesLike('prisma_migrate_shadow_db_%')).toEqual([]);
+    } finally {
+      await dropPostgresDatabase(fresh);
+    }
+  });
+
   it('waits for whoever holds Prisma\'s migration advisory lock', async () => {
     const other = randomDatabaseName();
     const otherUrl = postgresUrl(other);

@@ -87,6 +87,31 @@ describe('SQLite', () => {
     expect(readDatabase(join(dir.path, 'by-cli.db')).history).toEqual(before);
   });
 
+  it('supports `migrate dev` on a fresh database and `migrate reset` through the shim', async () => {
+    const path = join(dir.path, 'dev.db');
+    const url = `file:${path}`;
+    const before = committedMigrations('sqlite');
+    const dev = await prismaCli('sqlite', url, ['migrate', 'dev', '--name', 'nothing_to_do']);
+    expect(dev.stdout + dev.stderr).toContain('Your database is now in sync with your schema.');
+    expect(dev.code).toBe(0);
+    expect(committedMigrations('sqlite')).toEqual(before);
+
+    const db = new Database(path);
+    db.prepare("INSERT INTO \"User\" (id, email, passwordHash, updatedAt) VALUES ('u', 'u@example.com', 'x', 0)").run();
+    db.exec('CREATE VIEW stray AS SELECT 1');
+    db.close();
+    const reset = await prismaCli('sqlite', url, ['migrate', 'reset', '--force']);
+    expect(reset.code).toBe(0);
+    const after = readDatabase(path);
+    expect(after.tables.sort()).toEqual([...MODEL_TABLES, '_prisma_migrations'].sort());
+    expect(after.history.map((row) => row.migration_name)).toEqual(before);
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare('SELECT count(*) AS n FROM "User"').get()).toEqual({ n: 0 });
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'stray'").get()).toEqual({ n: 0 });
+    check.close();
+    expect(existsSync(`${path}-journal`)).toBe(false);
+  });
+
   it('runs real queries through createPrismaClient, with the connection pragmas set', async () => {
     const url = `file:${join(dir.path, 'client.db')}`;
     await migrateDatabase(url);

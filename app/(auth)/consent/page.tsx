@@ -28,18 +28,22 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   return (
     <Card className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{app} wants to access your Portico account</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-balance">{app} wants to access your Portico account</h1>
         <p className="text-sm text-zinc-700">
-          Signed in as <strong className="font-semibold text-zinc-900">{user.email}</strong>.{' '}
-          <TextLink href={loginUrl}>Not you?</TextLink>
+          Signed in as <strong className="font-semibold wrap-break-word text-zinc-900">{user.email}</strong>.{' '}
+          <TextLink href={loginUrl} className="whitespace-nowrap">
+            Not you?
+          </TextLink>
         </p>
       </header>
 
-      <section className="space-y-2">
+      <section className="space-y-3">
         <h2 className="text-sm font-semibold text-zinc-900">This will allow {app} to:</h2>
-        <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-800">
+        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
           {view.scopes.map((scope) => (
-            <li key={scope.name}>{scope.description}</li>
+            <li key={scope.name} className="px-4 py-2.5">
+              {scope.description}
+            </li>
           ))}
         </ul>
       </section>

@@ -13,6 +13,7 @@ import {
   asOAuthError,
   consentRequired,
   invalidAuthorizationRequest,
+  invalidRequest,
   loginRequired,
 } from '../errors.ts';
 import { queryParams, requestParams, type Params } from '../http/params.ts';
@@ -100,7 +101,7 @@ async function needsLogin(ctx: ProviderContext, req: AuthorizationRequest, sessi
   if (req.maxAge !== undefined && nowSeconds(ctx.clock) - session.authTime > req.maxAge) return true;
   if (req.idTokenHint) {
     const hint = await verifyIdTokenHint(req.idTokenHint, ctx.keys, ctx.settings.issuer);
-    if (!hint) throw invalidAuthorizationRequest('id_token_hint is not a valid ID token issued by this server.');
+    if (!hint) throw invalidRequest('id_token_hint is not a valid ID token issued by this server.');
     if (hint.sub !== session.userId) {
       if (req.prompts.includes('none')) throw loginRequired('The signed-in user is not the one named by id_token_hint.');
       return true;
