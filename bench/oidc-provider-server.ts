@@ -12,6 +12,9 @@
  *
  * Codes are minted through its models on request over IPC ({type: 'codes', n}): a Grant and an
  * AuthorizationCode per code, as its authorization endpoint would after sign-in and consent.
+ *
+ * BENCH_STORE_SIZE (only for the code-exchange measurement, see bench/oidc-provider.ts): the same
+ * MemoryAdapter class, but over an LRU of that many entries instead of its default 1,000.
  */
 import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -43,6 +46,7 @@ const accountId = env('BENCH_ACCOUNT_ID');
 const email = env('BENCH_EMAIL');
 const serviceScope = env('BENCH_SERVICE_SCOPE');
 const userScope = env('BENCH_USER_SCOPE');
+const storeSize = Number(process.env.BENCH_STORE_SIZE ?? 0);
 
 const issuer = `http://localhost:${port}`;
 const updatedAt = Math.floor(Date.now() / 1000);
@@ -51,6 +55,18 @@ async function main() {
   // A string specifier keeps TypeScript from looking for types the package does not ship.
   const moduleName: string = 'oidc-provider';
   const { default: Provider } = (await import(moduleName)) as { default: ProviderCtor };
+
+  let adapter: unknown;
+  if (storeSize > 0) {
+    const adapterModule: string = 'oidc-provider/lib/adapters/memory_adapter.js';
+    const lruModule: string = 'oidc-provider/lib/helpers/lru.js';
+    type LruCtor = new (o: { maxSize: number }) => unknown;
+    type AdapterCtor = new (model: string, store: unknown, clockTolerance: number) => unknown;
+    const { default: MemoryAdapter } = (await import(adapterModule)) as { default: AdapterCtor };
+    const { default: LRU } = (await import(lruModule)) as { default: LruCtor };
+    const store = new LRU({ maxSize: storeSize });
+    adapter = (model: string) => new MemoryAdapter(model, store, 0);
+  }
 
   const keys = [];
   for (const alg of ['RS256', 'ES256', 'EdDSA'] as const) {
@@ -72,6 +88,7 @@ async function main() {
       },
     ],
     jwks: { keys },
+    ...(adapter ? { adapter } : {}),
     cookies: { keys: ['bench-cookie-key-0123456789abcdef'] },
     scopes: ['openid', 'offline_access', 'profile', 'email', serviceScope],
     claims: { openid: ['sub'], profile: ['name', 'updated_at'], email: ['email', 'email_verified'] },
@@ -152,15 +169,14 @@ async function main() {
     if (msg.type === 'errors') {
       process.send!({ type: 'errors', id: msg.id, details: { ...errorDetails } });
       for (const k of Object.keys(errorDetails)) delete errorDetails[k];
-      return;
+    } else if (msg.type === 'codes') {
+      void (async () => {
+        const codes: string[] = [];
+        // In slices, so that minting many codes never holds the event loop for long.
+        for (let i = 0; i < msg.n; i += 100) codes.push(...(await Promise.all(Array.from({ length: Math.min(100, msg.n - i) }, mintCode))));
+        process.send!({ type: 'codes', id: msg.id, codes });
+      })().catch((err) => process.send!({ type: 'error', id: msg.id, message: err instanceof Error ? err.stack : String(err) }));
     }
-    if (msg.type !== 'codes') return;
-    // All at once: the in-memory adapter answers synchronously, so the batch is minted in one go
-    // instead of interleaving with (and waiting behind) the requests being served.
-    Promise.all(Array.from({ length: msg.n }, mintCode)).then(
-      (codes) => process.send!({ type: 'codes', id: msg.id, codes }),
-      (err) => process.send!({ type: 'error', id: msg.id, message: err instanceof Error ? err.stack : String(err) }),
-    );
   });
   process.on('disconnect', () => process.exit(0));
   process.on('SIGTERM', () => {

@@ -118,7 +118,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
   {
     const exchange = (codes: Awaited<ReturnType<Target['codes']>>) =>
       load({
-        url, path: t.paths.token, method: 'POST', headers: tokenHeaders(t.webAuth), connections: Math.min(CONNECTIONS, codes.total),
+        url: codes.base ?? url, path: t.paths.token, method: 'POST', headers: tokenHeaders(t.webAuth), connections: Math.min(CONNECTIONS, codes.total),
         amount: codes.total,
         perConnection: () => ({
           next: () => {
@@ -134,18 +134,16 @@ async function measureServer(t: Target): Promise<ServerResult> {
     const calibrated = await warmUp('authorization_code', exchange(calib));
     const exchangeRate = Math.max(calibrated.rps, 1);
     let wanted = Math.ceil(exchangeRate * DURATION * 1.1);
-    let budgetMs = 60_000;
-    if (calib.madePerSecond) {
-      const fit = Math.floor(CODE_WINDOW_S / (1 / calib.madePerSecond + 1 / exchangeRate));
-      wanted = Math.max(CONNECTIONS, Math.min(wanted, fit));
-      budgetMs = Math.max(5_000, (CODE_WINDOW_S - wanted / exchangeRate) * 1000);
-    }
+    const fit = Math.floor(CODE_WINDOW_S / (1 / calib.madePerSecond + 1 / exchangeRate));
+    wanted = Math.max(CONNECTIONS, Math.min(wanted, fit));
+    const budgetMs = Math.max(5_000, (CODE_WINDOW_S - wanted / exchangeRate) * 1000);
     const made = performance.now();
     const codes = await t.codes(wanted, budgetMs);
     const r: Measurement = await exchange(codes);
     const age = (performance.now() - made) / 1000;
-    r.note = `${codes.total} requests, each with its own code: ${codes.describe}${calib.madePerSecond ? `; oldest code ${age.toFixed(0)} s old at the end (codes live 60 s)` : ''}${codes.underruns ? `; ${codes.underruns} times no code was ready` : ''}`;
+    r.note = `${codes.total} requests, each with its own code: ${codes.describe}; oldest code ${age.toFixed(0)} s old at the end (codes live 60 s)${codes.underruns ? `; ${codes.underruns} times no code was left` : ''}`;
     await record('authorization_code', r);
+    await t.codesDone?.();
   }
 
   // (c) refresh: every connection follows its own chain (the next request uses the refresh token

@@ -13,8 +13,10 @@ export type CodePool = {
   /** Times `take()` found nothing ready (should stay 0). */
   readonly underruns: number;
   describe: string;
-  /** Codes made per second beforehand, when they were made ahead (they then age: codes live 60 s). */
-  madePerSecond: number | null;
+  /** Codes made per second beforehand (they then age: codes live 60 s). */
+  madePerSecond: number;
+  /** Where these codes must be exchanged, when not at the target's own base. */
+  base?: string;
   close(): void;
 };
 
@@ -36,6 +38,8 @@ export type Target = {
   freshAccessToken(): Promise<string>;
   /** Mints `n` codes ready for exchange; `budgetMs` bounds how long a server may take to make them. */
   codes(n: number, budgetMs: number): Promise<CodePool>;
+  /** Called once the code-exchange measurement is over. */
+  codesDone?(): Promise<void>;
   /** `n` refresh tokens, each from its own code exchange: the heads of `n` independent chains. */
   refreshTokens(n: number): Promise<string[]>;
   notes: string[];
@@ -95,7 +99,7 @@ export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T) 
 }
 
 /** A pool over codes made beforehand. */
-export function preparedPool(codes: string[], describe: string, madePerSecond: number): CodePool {
+export function preparedPool(codes: string[], describe: string, madePerSecond: number, base?: string): CodePool {
   let i = 0;
   let underruns = 0;
   return {
@@ -110,6 +114,7 @@ export function preparedPool(codes: string[], describe: string, madePerSecond: n
     },
     describe,
     madePerSecond,
+    ...(base ? { base } : {}),
     close() {},
   };
 }

@@ -22,7 +22,7 @@ type Result = { code: number | null; stdout: string; stderr: string };
 /** The environment a user would have, minus anything Portico reads, plus `env`. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PORTICO_') && k !== 'DATABASE_URL'));
-  return { ...base, ...env };
+  return { ...base, ...env } as NodeJS.ProcessEnv;
 }
 
 function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<Result> {
@@ -123,10 +123,14 @@ describe('portico CLI on SQLite', () => {
     const secrets = query<{ hash: string; last4: string }>('SELECT * FROM ClientSecret WHERE clientId = ?', out.client_id);
     expect(secrets).toEqual([expect.objectContaining({ hash: sha256(out.client_secret), last4: out.client_secret.slice(-4) })]);
 
-    // The plaintext secret is nowhere in the database: not in any file SQLite wrote.
-    for (const file of readdirSync(dataDir).filter((f) => f.startsWith('portico.db'))) {
-      expect(readFileSync(path.join(dataDir, file)).includes(out.client_secret), file).toBe(false);
-    }
+    // The plaintext secret is nowhere in the database: not in any file SQLite wrote (database, WAL),
+    // which do hold the client's other values.
+    const files = readdirSync(dataDir).filter((f) => f.startsWith('portico.db'));
+    const bytes = Buffer.concat(files.map((f) => readFileSync(path.join(dataDir, f))));
+    expect(bytes.includes(out.client_id)).toBe(true);
+    expect(bytes.includes(sha256(out.client_secret))).toBe(true);
+    expect(bytes.includes(out.client_secret)).toBe(false);
+    expect(bytes.includes(out.client_secret.slice(3))).toBe(false);
   });
 
   it('creates a public SPA client with no secret', async () => {
@@ -192,7 +196,9 @@ describe('portico CLI on SQLite', () => {
   });
 
   it('rotates signing keys, keeping the old public keys published', async () => {
-    type Key = { kid: string; retiredAt: number | null; publishUntil: number | null };
+    type Key = { kid: string; retiredAt: string | number | null; publishUntil: string | number | null };
+    // Prisma's SQLite adapter stores DateTime as ISO text (older versions: epoch milliseconds).
+    const ms = (v: string | number | null) => (typeof v === 'number' ? v : Date.parse(String(v)));
     const keys = () => query<Key>('SELECT kid, retiredAt, publishUntil FROM SigningKey');
 
     const first = await run('keys', 'rotate', '--json');
@@ -218,9 +224,9 @@ describe('portico CLI on SQLite', () => {
     const until = Date.now() + MAX_ACCESS_TOKEN_TTL * 1000;
     for (const k of retired) {
       expect(k.retiredAt).not.toBeNull();
-      expect(Math.abs(Number(k.publishUntil) - until)).toBeLessThan(60_000);
+      expect(Math.abs(ms(k.publishUntil) - until)).toBeLessThan(60_000);
     }
-    expect(Date.parse(b.retired_keys_published_until)).toBe(Number(retired[0]!.publishUntil));
+    expect(Date.parse(b.retired_keys_published_until)).toBe(ms(retired[0]!.publishUntil));
   });
 
   it('applies migrations with db migrate, and reports an unreachable database in one paragraph', async () => {

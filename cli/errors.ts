@@ -74,8 +74,10 @@ export function isFileSystemError(err: unknown): boolean {
 export function reason(err: unknown): string {
   for (const e of causes(err)) {
     const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-    const firstLine = message.trim().split('\n').find((line) => line.trim());
-    if (firstLine) return firstLine.trim();
+    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+    // Prisma's messages open with "Invalid `db.x.y()` invocation in" and a code frame; the cause is last.
+    const line = /^Invalid `.*` invocation/.test(lines[0] ?? '') ? lines.at(-1) : lines[0];
+    if (line) return line;
     const code = (e as { code?: unknown } | null)?.code;
     if (code) return String(code);
   }

@@ -11,7 +11,7 @@ import { describeError, UsageError } from './errors.ts';
 import type { Out } from './output.ts';
 import { USAGE } from './usage.ts';
 
-export type CommandContext = { env: NodeJS.ProcessEnv; out: Out };
+export type CommandContext = { env: Record<string, string | undefined>; out: Out };
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
@@ -26,7 +26,7 @@ const HELP = new Set(['help', '--help', '-h']);
 
 export async function main(
   argv: string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   out: Out = (text) => void process.stdout.write(text),
   err: Out = (text) => void process.stderr.write(text),
 ): Promise<number> {

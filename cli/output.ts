@@ -19,6 +19,7 @@ export function clientJson({ client, clientSecret }: CreatedClient, issuer: stri
     post_logout_redirect_uris: client.postLogoutRedirectUris,
     grant_types: client.grantTypes,
     token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+    id_token_signed_response_alg: client.idTokenSignedResponseAlg,
     scope: client.scope,
     issuer,
   };

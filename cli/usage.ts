@@ -5,7 +5,9 @@ Commands:
       Create a user account (--admin: may use the developer portal's admin pages).
 
   client create --name N --redirect-uri U [--redirect-uri U …] [--post-logout-redirect-uri U …]
-                [--type web|spa|native|service] [--scope S] [--access-token-format opaque|jwt] [--json]
+                [--type web|spa|native|service] [--scope S] [--access-token-format opaque|jwt]
+                [--token-endpoint-auth-method client_secret_basic|client_secret_post]
+                [--id-token-alg RS256|ES256|EdDSA] [--json]
       Register an application. web (default) and service get a client secret, shown once;
       spa and native are public clients that use PKCE. service takes no redirect URIs.
 

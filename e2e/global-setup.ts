@@ -19,12 +19,12 @@ declare global {
 }
 
 /** The seed writes users and clients: it must only ever touch a database made for this run. */
-function assertTemporary(database: TestDatabase): void {
+export function assertTemporary(database: Pick<TestDatabase, 'kind' | 'url' | 'dataDir'>): void {
   const tmp = realpathSync(tmpdir());
   const dir = realpathSync(database.dataDir);
   const file = database.url.startsWith('file:') ? path.resolve(database.url.slice('file:'.length)) : null;
-  const inside = (p: string) => p.startsWith(tmp + path.sep);
-  if (database.kind !== 'sqlite' || !file || !inside(dir) || !path.basename(dir).startsWith('portico-test-') || path.dirname(file) !== dir) {
+  const inTemporaryDir = dir.startsWith(tmp + path.sep) && path.basename(dir).startsWith('portico-test-');
+  if (database.kind !== 'sqlite' || !file || !inTemporaryDir || realpathSync(path.dirname(file)) !== dir) {
     throw new Error(`Refusing to run the browser tests against ${database.url}: they need a temporary SQLite database under ${tmp}.`);
   }
 }

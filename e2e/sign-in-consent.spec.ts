@@ -136,8 +136,8 @@ test('the sign-in and consent pages refuse to be framed', async ({ page, rp, sta
   for (const target of [`${state.issuer}/login`, consentUrl]) {
     await page.goto(`${state.rp.origin}/not-found`);
     await page.setContent(`<iframe src="${target}" title="framed"></iframe>`); // waits for the frame's load
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    expect(frame?.url()).toMatch(/^chrome-error:/); // Chromium's "refused to connect" page
+    // Chromium replaces a refused frame with its "refused to connect" error page.
+    await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
     await expect(page.frameLocator('iframe').getByRole('button')).toHaveCount(0);
   }
 });

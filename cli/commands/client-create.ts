@@ -1,10 +1,11 @@
 /**
  * portico client create --name N --redirect-uri U … [--post-logout-redirect-uri U …]
- *   [--type web|spa|native|service] [--scope S] [--access-token-format opaque|jwt] [--json]
+ *   [--type web|spa|native|service] [--scope S] [--access-token-format opaque|jwt]
+ *   [--token-endpoint-auth-method client_secret_basic|client_secret_post] [--id-token-alg RS256|ES256|EdDSA] [--json]
  */
 import { loadConfig } from '../../lib/config.ts';
 import { createClient } from '../../lib/portal/create-client.ts';
-import { ACCESS_TOKEN_FORMATS, CLIENT_TYPES } from '../../lib/validation/client.ts';
+import { ACCESS_TOKEN_FORMATS, CLIENT_TYPES, ID_TOKEN_ALGS, SECRET_AUTH_METHODS } from '../../lib/validation/client.ts';
 import { oneOf, parseFlags, required } from '../args.ts';
 import { withDatabase } from '../database.ts';
 import { clientJson, clientText, printJson, SECRET_WARNING } from '../output.ts';
@@ -18,6 +19,8 @@ export async function clientCreate(argv: string[], ctx: CommandContext): Promise
     'post-logout-redirect-uri': { type: 'string', multiple: true },
     scope: { type: 'string' },
     'access-token-format': { type: 'string' },
+    'token-endpoint-auth-method': { type: 'string' },
+    'id-token-alg': { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   const input = {
@@ -27,6 +30,8 @@ export async function clientCreate(argv: string[], ctx: CommandContext): Promise
     postLogoutRedirectUris: flags['post-logout-redirect-uri'] ?? [],
     scope: flags.scope,
     accessTokenFormat: oneOf(flags['access-token-format'], ACCESS_TOKEN_FORMATS, '--access-token-format'),
+    tokenEndpointAuthMethod: oneOf(flags['token-endpoint-auth-method'], SECRET_AUTH_METHODS, '--token-endpoint-auth-method'),
+    idTokenAlg: oneOf(flags['id-token-alg'], ID_TOKEN_ALGS, '--id-token-alg'),
   };
   const config = loadConfig(ctx.env);
   const created = await withDatabase(config, (db) => createClient(db, input));

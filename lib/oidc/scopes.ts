@@ -11,7 +11,7 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   email: 'See your email address',
   phone: 'See your phone number',
   address: 'See your postal address',
-  offline_access: 'Stay connected when you are not using it (keep access after you sign out)',
+  offline_access: 'Keep access while you are away, until you revoke it',
 };
 
 /** OIDC Core §5.4: the claims each scope grants. */

@@ -24,6 +24,7 @@ export type CreatedClient = {
     grantTypes: string[];
     scope: string;
     accessTokenFormat: 'opaque' | 'jwt';
+    idTokenSignedResponseAlg: string;
     accessTokenTtl: number;
     refreshTokenTtl: number;
     createdAt: Date;
@@ -39,12 +40,13 @@ export async function createClient(db: Db, input: CreateClientInput): Promise<Cr
     id: randomId(16),
     name: values.name,
     type: values.type,
-    tokenEndpointAuthMethod: defaults.tokenEndpointAuthMethod,
+    tokenEndpointAuthMethod: values.tokenEndpointAuthMethod ?? defaults.tokenEndpointAuthMethod,
     redirectUris: values.redirectUris,
     postLogoutRedirectUris: values.postLogoutRedirectUris,
     grantTypes: defaults.grantTypes,
     scope: values.scope ?? defaults.scope,
     accessTokenFormat: values.accessTokenFormat ?? 'opaque',
+    idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
     accessTokenTtl: defaults.accessTokenTtl,
     refreshTokenTtl: defaults.refreshTokenTtl,
     createdAt: new Date(),

@@ -56,6 +56,15 @@ export const accessTokenFormatField = z.enum(ACCESS_TOKEN_FORMATS, {
   error: 'Access token format must be opaque or jwt.',
 });
 
+/** RFC 7591 §2 token_endpoint_auth_method for clients that hold a secret. */
+export const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export const secretAuthMethodField = z.enum(SECRET_AUTH_METHODS, {
+  error: 'Token endpoint authentication must be client_secret_basic or client_secret_post.',
+});
+
+export const ID_TOKEN_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
+export const idTokenAlgField = z.enum(ID_TOKEN_ALGS, { error: 'ID token signing algorithm must be RS256, ES256 or EdDSA.' });
+
 type UriField = 'redirectUris' | 'postLogoutRedirectUris';
 
 /**
@@ -81,8 +90,17 @@ export const createClientSchema = z
     postLogoutRedirectUris: uriListField('post-logout redirect URI').default([]),
     scope: scopeField.optional(),
     accessTokenFormat: accessTokenFormatField.optional(),
+    tokenEndpointAuthMethod: secretAuthMethodField.optional(),
+    idTokenAlg: idTokenAlgField.optional(),
   })
   .superRefine((client, ctx) => {
+    if (client.tokenEndpointAuthMethod && (client.type === 'spa' || client.type === 'native')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tokenEndpointAuthMethod'],
+        message: 'Single-page and native apps cannot keep a secret: they are public clients and use PKCE instead.',
+      });
+    }
     if (client.type === 'service') {
       for (const field of ['redirectUris', 'postLogoutRedirectUris'] as const) {
         if (client[field].length) {

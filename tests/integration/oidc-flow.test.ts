@@ -144,8 +144,8 @@ describe.each(DATABASES)('OpenID Connect flows on %s', (kind) => {
   });
 
   it('issues client_credentials tokens to a service', async () => {
-    const svc = await makeClient(db, { name: 'Worker', type: 'service', redirectUris: [], scope: 'reports:read' });
-    const svcConfig = await oidc.discovery(new URL(server.issuer), svc.id, undefined, oidc.ClientSecretBasic(svc.secret!), { execute: [oidc.allowInsecureRequests] });
+    const svc = await makeClient(db, { name: 'Worker', type: 'service', redirectUris: [], scope: 'reports:read', tokenEndpointAuthMethod: 'client_secret_post' });
+    const svcConfig = await oidc.discovery(new URL(server.issuer), svc.id, undefined, oidc.ClientSecretPost(svc.secret!), { execute: [oidc.allowInsecureRequests] });
     const tokens = await oidc.clientCredentialsGrant(svcConfig, { scope: 'reports:read' });
     expect(tokens.refresh_token).toBeUndefined();
     expect(await oidc.tokenIntrospection(svcConfig, tokens.access_token)).toMatchObject({ active: true, scope: 'reports:read', client_id: svc.id });
@@ -172,6 +172,19 @@ describe.each(DATABASES)('OpenID Connect flows on %s', (kind) => {
     expect(err.searchParams.get('error')).toBe('invalid_request');
     expect(err.searchParams.get('state')).toBe('x');
     expect(err.searchParams.get('iss')).toBe(server.issuer);
+  });
+
+  it.each(['ES256', 'EdDSA'] as const)('signs ID tokens with %s when the client registered it', async (alg) => {
+    const c = await makeClient(db, { name: `RP ${alg}`, type: 'web', redirectUris: [REDIRECT], idTokenAlg: alg });
+    await grantConsent(db, user.id, c.id, ['openid']);
+    const cConfig = await oidc.discovery(new URL(server.issuer), c.id, { id_token_signed_response_alg: alg }, oidc.ClientSecretBasic(c.secret!), { execute: [oidc.allowInsecureRequests] });
+    const verifier = oidc.randomPKCECodeVerifier();
+    const { url: callback } = await (await signedInAgent()).navigate(
+      oidc.buildAuthorizationUrl(cConfig, { redirect_uri: REDIRECT, scope: 'openid', nonce: 'n', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' }),
+    );
+    const tokens = await oidc.authorizationCodeGrant(cConfig, callback, { pkceCodeVerifier: verifier, expectedNonce: 'n', idTokenExpected: true });
+    expect(decodeProtectedHeader(tokens.id_token!).alg).toBe(alg);
+    await jwtVerify(tokens.id_token!, createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!)), { issuer: server.issuer, audience: c.id });
   });
 
   it('issues RFC 9068 JWT access tokens to clients that choose them', async () => {

@@ -2,17 +2,24 @@
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const STYLE = `body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:grid;place-items:center;min-height:100vh;margin:0}
-main{max-width:32rem;background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:2rem;margin:1rem}
-h1{font-size:1.25rem;margin:0 0 .75rem}p{line-height:1.5}code{background:#f1f5f9;padding:.1rem .3rem;border-radius:4px}
-button{font:inherit;background:#0f172a;color:#fff;border:0;border-radius:8px;padding:.6rem 1.2rem;cursor:pointer}
-button:focus-visible{outline:3px solid #6366f1;outline-offset:2px}`;
+// The same palette and wordmark as the Next.js screens (app/(auth)/layout.tsx), so a user who
+// lands here can tell whose page it is.
+const STYLE = `body{font-family:ui-sans-serif,system-ui,sans-serif;background:#fafafa;color:#18181b;margin:0}
+.frame{max-width:28rem;margin:0 auto;padding:2.5rem 1rem;display:flex;flex-direction:column;gap:1.5rem}
+.mark{display:flex;justify-content:center;align-items:center;gap:.5rem;font-size:1.25rem;font-weight:600;letter-spacing:-.01em}
+main{background:#fff;border:1px solid #e4e4e7;border-radius:12px;padding:2rem;box-shadow:0 1px 2px rgb(0 0 0/.05)}
+h1{font-size:1.25rem;line-height:1.4;margin:0 0 .75rem}p{line-height:1.5;color:#3f3f46}code{background:#f4f4f5;padding:.1rem .3rem;border-radius:4px;color:#18181b}
+button{font:inherit;font-weight:600;background:#18181b;color:#fff;border:0;border-radius:8px;padding:.6rem 1.2rem;cursor:pointer}
+button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
+@media (min-width:640px){.frame{min-height:100vh;justify-content:center;box-sizing:border-box}}`;
+
+const MARK = `<div class="mark"><svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M12 2 1.5 8h21L12 2Z"/><rect x="3" y="9.5" width="18" height="1.5" rx=".5"/><rect x="4.5" y="12" width="2" height="7" rx=".5"/><rect x="9" y="12" width="2" height="7" rx=".5"/><rect x="13" y="12" width="2" height="7" rx=".5"/><rect x="17.5" y="12" width="2" height="7" rx=".5"/><rect x="2" y="20" width="20" height="2" rx=".5"/></svg>Portico</div>`;
 
 /** `bodyHtml` must already be escaped. */
 export function htmlPage(title: string, bodyHtml: string, status = 200): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} · Portico</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${bodyHtml}</main></body></html>`;
+<body><div class="frame">${MARK}<main><h1>${escapeHtml(title)}</h1>${bodyHtml}</main></div></body></html>`;
   return new Response(html, {
     status,
     headers: {
