@@ -48,8 +48,10 @@ export type LoadSpec = {
 
 export async function load(spec: LoadSpec): Promise<LoadResult> {
   let bodyProblems = 0;
+  let lastResponseAt = 0;
   const sampleErrors: string[] = [];
   const observe = (status: number, body: string) => {
+    lastResponseAt = performance.now();
     if (status >= 200 && status < 300) {
       if (spec.check && !spec.check(body)) {
         bodyProblems++;
@@ -58,7 +60,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     } else if (sampleErrors.length < 3) sampleErrors.push(`${status} ${body.slice(0, 200)}`);
   };
   const base = { method: spec.method, path: spec.path, headers: spec.headers, ...(spec.body !== undefined ? { body: spec.body } : {}) };
-  const needBodies = Boolean(spec.check || spec.perConnection);
+  const needBodies = Boolean(spec.check || spec.perConnection || spec.amount !== undefined);
 
   const options: autocannon.Options = {
     url: spec.url,
@@ -92,14 +94,17 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     };
   }
 
+  const startedAt = performance.now();
   const r = await autocannon(options);
   const statusCodes: Record<string, number> = {};
   for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = stat?.count ?? 0;
   const requests = r.requests.total;
+  // autocannon notices that an `amount` run is over only on its next 1 s tick: time it ourselves.
+  const durationS = spec.amount !== undefined && lastResponseAt > startedAt ? (lastResponseAt - startedAt) / 1000 : r.duration;
   return {
     requests,
-    durationS: r.duration,
-    rps: r.duration > 0 ? requests / r.duration : 0,
+    durationS,
+    rps: durationS > 0 ? requests / durationS : 0,
     p50: r.latency.p50,
     p99: r.latency.p99,
     ok2xx: r['2xx'],

@@ -27,6 +27,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Client as PgClient } from 'pg';
+import { POSTGRES_MIGRATIONS_TABLE_DDL, SQLITE_MIGRATIONS_TABLE_DDL } from '../../prisma/engine/history-ddl.mjs';
 import { databaseKind, postgresSchema, sqliteFilePath, type DatabaseKind } from './client.ts';
 
 export interface MigrateOptions {
@@ -59,28 +60,6 @@ const CLI_VARIANT: Record<DatabaseKind, string> = { sqlite: 'sqlite', postgres: 
 const PRISMA_ADVISORY_LOCK = 72707369;
 const SQLITE_LOCK_WAIT_MS = 120_000;
 
-// The engine's own DDL, byte for byte.
-const SQLITE_HISTORY_DDL = `CREATE TABLE "_prisma_migrations" (
-    "id"                    TEXT PRIMARY KEY NOT NULL,
-    "checksum"              TEXT NOT NULL,
-    "finished_at"           DATETIME,
-    "migration_name"        TEXT NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        DATETIME,
-    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
-    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
-const POSTGRES_HISTORY_DDL = `CREATE TABLE _prisma_migrations (
-    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
-    checksum                VARCHAR(64) NOT NULL,
-    finished_at             TIMESTAMPTZ,
-    migration_name          VARCHAR(255) NOT NULL,
-    logs                    TEXT,
-    rolled_back_at          TIMESTAMPTZ,
-    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
-    applied_steps_count     INTEGER NOT NULL DEFAULT 0
-);
-`;
 const NOT_EMPTY =
   'The database schema is not empty and has no migration history (P3005). Use an empty database, or baseline this one: https://pris.ly/d/migrate-baseline';
 
@@ -165,7 +144,7 @@ function applyNextSqliteMigration(db: BetterSqlite3.Database, migrations: Migrat
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
     if (!tables.some((table) => table.name === '_prisma_migrations')) {
       if (tables.length > 0) throw new MigrationError(NOT_EMPTY);
-      db.exec(SQLITE_HISTORY_DDL);
+      db.exec(SQLITE_MIGRATIONS_TABLE_DDL);
     }
     const history = db.prepare('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations').all() as HistoryRow[];
     next = pending(migrations, history, 'sqlite')[0];
@@ -267,7 +246,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<vo
     );
     if (!rows[0]?.has_history) {
       if (Number(rows[0]?.tables ?? 0) > 0) throw new MigrationError(NOT_EMPTY);
-      await client.query(POSTGRES_HISTORY_DDL);
+      await client.query(POSTGRES_MIGRATIONS_TABLE_DDL);
     }
     const history = await client.query<HistoryRow>(
       'SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY "started_at" ASC',

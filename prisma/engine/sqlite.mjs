@@ -14,18 +14,7 @@ import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { EngineError } from './log.mjs';
 import { quoteIdent } from './datasource.mjs';
-
-// Copied from the engine's SQLite flavour so that the table is indistinguishable from one it made.
-export const SQLITE_MIGRATIONS_TABLE_DDL = `CREATE TABLE "_prisma_migrations" (
-    "id"                    TEXT PRIMARY KEY NOT NULL,
-    "checksum"              TEXT NOT NULL,
-    "finished_at"           DATETIME,
-    "migration_name"        TEXT NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        DATETIME,
-    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
-    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
+import { SQLITE_MIGRATIONS_TABLE_DDL } from './history-ddl.mjs';
 
 const MULTI_STATEMENT = /more than one statement/i;
 

@@ -6,33 +6,20 @@
  * response never says why.
  */
 import { findPresentedToken, isActive } from '../access-token.ts';
-import { authenticateClient } from '../client-auth.ts';
 import type { ProviderContext } from '../context.ts';
 import { invalidRequest } from '../errors.ts';
-import { clientAllowsOrigin, corsHeaders, preflight } from '../http/cors.ts';
-import { formParams } from '../http/params.ts';
-import { errorJson, json } from '../http/responses.ts';
+import { clientEndpoint } from '../http/client-endpoint.ts';
+import { json } from '../http/responses.ts';
 import type { ClientRecord, TokenRecord } from '../ports.ts';
 
 export function introspectionEndpoint(ctx: ProviderContext) {
-  return async function introspect(request: Request): Promise<Response> {
-    if (request.method === 'OPTIONS') return preflight(request, ctx.stores.clients, 'POST, OPTIONS');
-    const origin = request.headers.get('origin');
-    let cors: Record<string, string> = {};
-    try {
-      if (request.method !== 'POST') throw invalidRequest('The introspection endpoint accepts only POST.');
-      const params = await formParams(request);
-      const caller = await authenticateClient(request, params, ctx.stores.clients, ctx.clock);
-      if (origin) cors = corsHeaders(origin, clientAllowsOrigin(caller, origin));
-      const token = params.get('token');
-      if (!token) throw invalidRequest('The "token" parameter is required.');
-      const record = await findPresentedToken(ctx, token);
-      if (!isActive(record, ctx.clock()) || !mayIntrospect(caller, record)) return json({ active: false }, 200, cors);
-      return json(describe(ctx, record), 200, cors);
-    } catch (err) {
-      return errorJson(err, cors);
-    }
-  };
+  return clientEndpoint(ctx, 'introspection', async ({ params, client }) => {
+    const token = params.get('token');
+    if (!token) throw invalidRequest('The "token" parameter is required.');
+    const record = await findPresentedToken(ctx, token);
+    if (!isActive(record, ctx.clock()) || !mayIntrospect(client, record)) return json({ active: false });
+    return json(describe(ctx, record));
+  });
 }
 
 function mayIntrospect(caller: ClientRecord, token: TokenRecord): boolean {

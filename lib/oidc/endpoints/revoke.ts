@@ -5,35 +5,21 @@
  * 200 (§2.2): the client's goal — the token being unusable — is met.
  */
 import { findPresentedToken } from '../access-token.ts';
-import { authenticateClient } from '../client-auth.ts';
 import type { ProviderContext } from '../context.ts';
 import { invalidRequest, unauthorizedClient } from '../errors.ts';
-import { clientAllowsOrigin, corsHeaders, preflight } from '../http/cors.ts';
-import { formParams } from '../http/params.ts';
-import { errorJson } from '../http/responses.ts';
+import { clientEndpoint } from '../http/client-endpoint.ts';
 
 export function revocationEndpoint(ctx: ProviderContext) {
-  return async function revoke(request: Request): Promise<Response> {
-    if (request.method === 'OPTIONS') return preflight(request, ctx.stores.clients, 'POST, OPTIONS');
-    const origin = request.headers.get('origin');
-    let cors: Record<string, string> = {};
-    try {
-      if (request.method !== 'POST') throw invalidRequest('The revocation endpoint accepts only POST.');
-      const params = await formParams(request);
-      const client = await authenticateClient(request, params, ctx.stores.clients, ctx.clock);
-      if (origin) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
-      const token = params.get('token');
-      if (!token) throw invalidRequest('The "token" parameter is required.');
-      const record = await findPresentedToken(ctx, token);
-      if (record) {
-        if (record.clientId !== client.id) throw unauthorizedClient('This token was not issued to this client.');
-        const now = ctx.clock();
-        if (record.kind === 'refresh' && !record.grantId.startsWith('cc:')) await ctx.stores.grants.revoke(record.grantId, now);
-        else await ctx.stores.tokens.revoke(record.hash, now);
-      }
-      return new Response(null, { status: 200, headers: { 'cache-control': 'no-store', ...cors } });
-    } catch (err) {
-      return errorJson(err, cors);
+  return clientEndpoint(ctx, 'revocation', async ({ params, client }) => {
+    const token = params.get('token');
+    if (!token) throw invalidRequest('The "token" parameter is required.');
+    const record = await findPresentedToken(ctx, token);
+    if (record) {
+      if (record.clientId !== client.id) throw unauthorizedClient('This token was not issued to this client.');
+      const now = ctx.clock();
+      if (record.kind === 'refresh') await ctx.stores.grants.revoke(record.grantId, now);
+      else await ctx.stores.tokens.revoke(record.hash, now);
     }
-  };
+    return new Response(null, { status: 200, headers: { 'cache-control': 'no-store' } });
+  });
 }

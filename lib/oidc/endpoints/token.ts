@@ -3,11 +3,10 @@
  * file per grant, and answers JSON with Cache-Control: no-store (§5.1) or an RFC 6749 §5.2 error.
  */
 import type { ProviderContext } from '../context.ts';
-import { unauthorizedClient, unsupportedGrantType, invalidRequest } from '../errors.ts';
-import { authenticateClient } from '../client-auth.ts';
-import { clientAllowsOrigin, corsHeaders, preflight } from '../http/cors.ts';
-import { formParams, type Params } from '../http/params.ts';
-import { errorJson, json } from '../http/responses.ts';
+import { invalidRequest, unauthorizedClient, unsupportedGrantType } from '../errors.ts';
+import { clientEndpoint } from '../http/client-endpoint.ts';
+import type { Params } from '../http/params.ts';
+import { json } from '../http/responses.ts';
 import type { ClientRecord } from '../ports.ts';
 import { authorizationCodeGrant } from '../grants/authorization-code.ts';
 import { clientCredentialsGrant } from '../grants/client-credentials.ts';
@@ -23,23 +22,12 @@ const GRANTS: Record<string, Grant> = {
 };
 
 export function tokenEndpoint(ctx: ProviderContext) {
-  return async function token(request: Request): Promise<Response> {
-    const origin = request.headers.get('origin');
-    if (request.method === 'OPTIONS') return preflight(request, ctx.stores.clients, 'POST, OPTIONS');
-    let cors: Record<string, string> = {};
-    try {
-      if (request.method !== 'POST') throw invalidRequest('The token endpoint accepts only POST.');
-      const params = await formParams(request);
-      const grantType = params.get('grant_type');
-      if (!grantType) throw invalidRequest('The "grant_type" parameter is required.');
-      const client = await authenticateClient(request, params, ctx.stores.clients, ctx.clock);
-      if (origin) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
-      const grant = GRANTS[grantType];
-      if (!grant) throw unsupportedGrantType(`grant_type "${grantType}" is not supported.`);
-      if (!client.grantTypes.includes(grantType)) throw unauthorizedClient(`This client is not allowed to use the ${grantType} grant.`);
-      return json(await grant(ctx, client, params), 200, cors);
-    } catch (err) {
-      return errorJson(err, cors);
-    }
-  };
+  return clientEndpoint(ctx, 'token', async ({ params, client }) => {
+    const grantType = params.get('grant_type');
+    if (!grantType) throw invalidRequest('The "grant_type" parameter is required.');
+    const grant = GRANTS[grantType];
+    if (!grant) throw unsupportedGrantType(`grant_type "${grantType}" is not supported.`);
+    if (!client.grantTypes.includes(grantType)) throw unauthorizedClient(`This client is not allowed to use the ${grantType} grant.`);
+    return json(await grant(ctx, client, params));
+  });
 }

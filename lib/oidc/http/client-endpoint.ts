@@ -1,0 +1,33 @@
+/**
+ * The shape shared by the endpoints a client calls with its credentials (token, introspection,
+ * revocation): POST only (RFC 6749 §3.2, RFC 7662 §2.1, RFC 7009 §2.1), a form body, client
+ * authentication, CORS for the client's registered origins, and errors as RFC 6749 §5.2 JSON.
+ */
+import { authenticateClient } from '../client-auth.ts';
+import type { ProviderContext } from '../context.ts';
+import { invalidRequest } from '../errors.ts';
+import type { ClientRecord } from '../ports.ts';
+import { clientAllowsOrigin, corsHeaders, preflight } from './cors.ts';
+import { formParams, type Params } from './params.ts';
+import { errorJson } from './responses.ts';
+
+export type ClientCall = { request: Request; params: Params; client: ClientRecord };
+
+export function clientEndpoint(ctx: ProviderContext, name: string, handle: (call: ClientCall) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    if (request.method === 'OPTIONS') return preflight(request, ctx.stores.clients, 'POST, OPTIONS');
+    const origin = request.headers.get('origin');
+    let cors: Record<string, string> = {};
+    try {
+      if (request.method !== 'POST') throw invalidRequest(`The ${name} endpoint accepts only POST.`);
+      const params = await formParams(request);
+      const client = await authenticateClient(request, params, ctx.stores.clients, ctx.clock);
+      if (origin) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
+      const response = await handle({ request, params, client });
+      for (const [key, value] of Object.entries(cors)) response.headers.set(key, value);
+      return response;
+    } catch (err) {
+      return errorJson(err, cors);
+    }
+  };
+}
