@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 export type LoadResult = {
   requests: number;
   durationS: number;
+  /** Successful (2xx) responses per second: failed requests are counted apart, never as throughput. */
   rps: number;
   p50: number;
   p99: number;
@@ -104,7 +105,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   return {
     requests,
     durationS,
-    rps: durationS > 0 ? requests / durationS : 0,
+    rps: durationS > 0 ? r['2xx'] / durationS : 0,
     p50: r.latency.p50,
     p99: r.latency.p99,
     ok2xx: r['2xx'],

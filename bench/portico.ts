@@ -148,7 +148,7 @@ export async function startPortico(kind: DatabaseKind, log: (s: string) => void,
       async refreshTokens(n) {
         const codes = await pool(Array.from({ length: n }, (_, k) => 1_000_000 + k), 8, authorize);
         const sets = await pool(codes, 8, (code) => exchangeCode(target, code));
-        return sets.map((s) => s.refresh_token!);
+        return { tokens: sets.map((s) => s.refresh_token!) };
       },
       notes: [
         `Portico: production server (scripts/start.ts --no-build), ${kind}, a "web" client (client_secret_basic) for code/refresh/introspection and a "service" client for client_credentials (Portico's web clients may not use client_credentials).`,

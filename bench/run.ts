@@ -54,7 +54,7 @@ const DATABASES: DatabaseKind[] =
 const PROFILE = argv.includes('--profile');
 /** Codes live 60 s: making them and exchanging them must fit well inside that. */
 const CODE_WINDOW_S = 45;
-const CALIBRATION_CODES = 300;
+const CALIBRATION_CODES = 1000;
 const SPARE_CHAINS = 5;
 
 const ENDPOINTS = [
@@ -133,7 +133,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
     const calib = await t.codes(CALIBRATION_CODES, 30_000);
     const calibrated = await warmUp('authorization_code', exchange(calib));
     const exchangeRate = Math.max(calibrated.rps, 1);
-    let wanted = Math.ceil(exchangeRate * DURATION * 1.1);
+    let wanted = Math.ceil(exchangeRate * DURATION * 1.2);
     const fit = Math.floor(CODE_WINDOW_S / (1 / calib.madePerSecond + 1 / exchangeRate));
     wanted = Math.max(CONNECTIONS, Math.min(wanted, fit));
     const budgetMs = Math.max(5_000, (CODE_WINDOW_S - wanted / exchangeRate) * 1000);
@@ -143,18 +143,17 @@ async function measureServer(t: Target): Promise<ServerResult> {
     const age = (performance.now() - made) / 1000;
     r.note = `${codes.total} requests, each with its own code: ${codes.describe}; oldest code ${age.toFixed(0)} s old at the end (codes live 60 s)${codes.underruns ? `; ${codes.underruns} times no code was left` : ''}`;
     await record('authorization_code', r);
-    await t.codesDone?.();
   }
 
   // (c) refresh: every connection follows its own chain (the next request uses the refresh token
   // from its previous response). A broken chain takes a spare head and is counted as an error.
   {
     const chained = async (connections: number, duration: number) => {
-      const heads = await t.refreshTokens(connections + SPARE_CHAINS);
+      const { tokens: heads, base } = await t.refreshTokens(connections + SPARE_CHAINS);
       let next = 0;
       let broken = 0;
       const r: Measurement = await load({
-        url, path: t.paths.token, method: 'POST', headers: tokenHeaders(t.webAuth), connections, duration,
+        url: base ?? url, path: t.paths.token, method: 'POST', headers: tokenHeaders(t.webAuth), connections, duration,
         perConnection: () => {
           let current = heads[next++];
           return {
@@ -175,13 +174,14 @@ async function measureServer(t: Target): Promise<ServerResult> {
         },
         check: (b) => hasTokens(b, 'access_token', 'refresh_token', 'id_token'),
       });
-      if (broken) r.note = `${broken} chains broke`;
+      if (broken) r.note = `${broken} refreshes failed (the chain went on from a spare head while there was one)`;
       return r;
     };
     await warmUp('refresh_token', chained(Math.min(10, CONNECTIONS), WARMUP));
     const r = await chained(CONNECTIONS, DURATION);
-    r.note = [`${CONNECTIONS} independent rotating chains`, r.note].filter(Boolean).join('; ');
+    r.note = [`${CONNECTIONS} independent rotating chains`, t.statefulNote, r.note].filter(Boolean).join('; ');
     await record('refresh_token', r);
+    await t.statefulDone?.();
   }
 
   // (d) introspection of a valid access token, by the confidential client it was issued to.
@@ -328,6 +328,8 @@ async function main() {
       console.log('  by area:     ' + prof.areas.map((a) => `${a.name} ${(a.share * 100).toFixed(1)}%`).join(', '));
       console.log('  by function:');
       for (const f of prof.functions) console.log(`    ${lpad((f.share * 100).toFixed(1), 5)}%  ${f.name}`);
+      console.log('  Portico\'s own functions, inclusive (time in them and everything they call):');
+      for (const f of prof.inclusive) console.log(`    ${lpad((f.share * 100).toFixed(1), 5)}%  ${f.name}`);
     }
   }
 

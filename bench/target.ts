@@ -38,10 +38,15 @@ export type Target = {
   freshAccessToken(): Promise<string>;
   /** Mints `n` codes ready for exchange; `budgetMs` bounds how long a server may take to make them. */
   codes(n: number, budgetMs: number): Promise<CodePool>;
-  /** Called once the code-exchange measurement is over. */
-  codesDone?(): Promise<void>;
-  /** `n` refresh tokens, each from its own code exchange: the heads of `n` independent chains. */
-  refreshTokens(n: number): Promise<string[]>;
+  /** Said of the refresh measurement when it ran somewhere special. */
+  statefulNote?: string;
+  /** Called once the code-exchange and refresh measurements are over. */
+  statefulDone?(): Promise<void>;
+  /**
+   * `n` refresh tokens, each from its own code exchange: the heads of `n` independent chains, to be
+   * used at `base` when given (else the target's own).
+   */
+  refreshTokens(n: number): Promise<{ tokens: string[]; base?: string }>;
   notes: string[];
   /** Why requests failed since the last call, when the server can tell more than its responses do. */
   diagnose?(): Promise<string | null>;
