@@ -1,10 +1,18 @@
+/**
+ * Tokens: the hot path. Inserts and lookups are group-committed (lib/db/batch.ts), and the insert
+ * is one raw multi-row INSERT: Prisma's createMany costs about half the token endpoint's
+ * throughput in query building. The tagged template keeps it portable (placeholders and DateTime
+ * encoding are the adapter's; rows read back through Prisma identically on SQLite and PostgreSQL).
+ */
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { NewToken, TokenRecord, TokenStore } from '../../oidc/ports.ts';
 import { batched } from '../batch.ts';
 import type { Db } from '../client.ts';
 
 export function tokenStore(db: Db): TokenStore {
   const insert = batched<NewToken[], void>(async (groups) => {
-    await db.token.createMany({ data: groups.flat() });
+    const rows = groups.flat().map((t) => sql`(${t.hash}, ${t.kind}, ${t.grantId}, ${t.clientId}, ${t.userId}, ${t.scope}, ${t.expiresAt}, ${t.createdAt})`);
+    await db.$executeRaw`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt") VALUES ${join(rows)}`;
     return groups.map(() => undefined);
   });
   const lookup = batched<string, TokenRecord | null>(async (hashes) => {
