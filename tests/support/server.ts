@@ -11,7 +11,7 @@ import type { TestDatabase } from './databases.ts';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 
-export type RunningServer = { issuer: string; port: number; output: () => string; stop(): Promise<void> };
+export type RunningServer = { issuer: string; port: number; output: () => string; stop(signal?: NodeJS.Signals): Promise<void> };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,8 +38,8 @@ export function serverEnv(db: TestDatabase, port: number, extra: Record<string, 
   };
 }
 
-export async function startServer(db: TestDatabase, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(db: TestDatabase, extraEnv: Record<string, string> = {}, fixedPort?: number): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
     cwd: ROOT,
     env: serverEnv(db, port, extraEnv),
@@ -67,11 +67,11 @@ export async function startServer(db: TestDatabase, extraEnv: Record<string, str
     issuer: `http://localhost:${port}`,
     port,
     output: () => output,
-    stop: () =>
+    stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }
