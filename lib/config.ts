@@ -11,8 +11,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORTICO_ISSUER: z
-    .url({ message: 'PORTICO_ISSUER must be an absolute http(s) URL such as https://id.example.com' })
-    .refine((v) => /^https?:\/\//.test(v), 'PORTICO_ISSUER must use http or https')
+    .url({ protocol: /^https?$/, message: 'PORTICO_ISSUER must be an absolute http(s) URL such as https://id.example.com' })
     .refine((v) => !v.includes('?') && !v.includes('#'), 'PORTICO_ISSUER must not have a query or fragment (OIDC Discovery §3)')
     .optional(),
   PORTICO_DATA_DIR: z.string().min(1).default('./data'),
