@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import type { Config } from '../config.ts';
+import { scheduleCleanup } from '../db/cleanup.ts';
 import { PROTOCOL_ROUTES } from './handlers.ts';
 import { sendResponse, toRequest } from './node-http.ts';
 import { getRuntime } from './runtime.ts';
@@ -16,6 +17,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   const origin = new URL(config.issuer).origin;
+  const stopCleanup = scheduleCleanup(runtime.db, () => new Date());
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -43,6 +45,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        stopCleanup();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteExpired } from './cleanup.ts';
+import { startCore, type Harness } from '../../tests/support/core-harness.ts';
+
+let h: Harness;
+beforeAll(async () => (h = await startCore()));
+afterAll(() => h?.close());
+
+describe('deleting expired rows', () => {
+  it('removes expired interactions, and codes and tokens a day past expiry, and nothing else', async () => {
+    const { db } = h.runtime;
+    const now = new Date('2026-11-25T12:00:00Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const token = (hash: string, expiresAt: Date) => ({ hash, kind: 'access', grantId: 'g', clientId: 'c', scope: '', expiresAt, createdAt: ago(0) });
+    await db.token.createMany({ data: [token('old', ago(86_400_001)), token('recent', ago(1000)), token('live', ago(-1000))] });
+    await db.interaction.createMany({
+      data: [
+        { id: 'ix_old', params: '{}', clientId: 'c', expiresAt: ago(1) },
+        { id: 'ix_live', params: '{}', clientId: 'c', expiresAt: ago(-1000) },
+      ],
+    });
+    expect(await deleteExpired(db, now)).toEqual({ interactions: 1, codes: 0, tokens: 1 });
+    expect((await db.token.findMany({ orderBy: { hash: 'asc' } })).map((t) => t.hash)).toEqual(['live', 'recent']);
+    expect((await db.interaction.findMany()).map((i) => i.id)).toEqual(['ix_live']);
+  });
+});
