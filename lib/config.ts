@@ -24,6 +24,10 @@ const envSchema = z.object({
     .min(32, 'PORTICO_SECRET must be at least 32 characters (use `openssl rand -base64 32`)')
     .optional(),
   PORTICO_ID_TOKEN_TTL: z.coerce.number().int().min(60).max(86_400).default(3600),
+  PORTICO_REGISTRATION_TOKEN: z
+    .string()
+    .min(32, 'PORTICO_REGISTRATION_TOKEN must be at least 32 characters (use `openssl rand -base64 32`)')
+    .optional(),
   PORTICO_CODE_TTL: z.coerce.number().int().min(10).max(600).default(60),
 });
 
@@ -38,6 +42,8 @@ export type Config = {
   /** Key material for encrypting private keys at rest and for the session cookie. */
   secret: string;
   sessionSecret: string;
+  /** The initial access token for dynamic client registration (RFC 7591); undefined = registration off. */
+  registrationToken: string | undefined;
   secureCookies: boolean;
   ttl: {
     idToken: number;
@@ -69,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl,
     secret,
     sessionSecret: `${secret}:session`,
+    registrationToken: e.PORTICO_REGISTRATION_TOKEN,
     secureCookies: issuer.startsWith('https://'),
     ttl: {
       idToken: e.PORTICO_ID_TOKEN_TTL,

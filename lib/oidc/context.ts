@@ -1,9 +1,11 @@
 import type { KeyRing } from './keys.ts';
-import type { Clock, SessionPort, Stores } from './ports.ts';
+import type { Clock, RegistrationPort, SessionPort, Stores } from './ports.ts';
 
 export type ProviderSettings = {
   issuer: string;
   ttl: { idToken: number; code: number; interaction: number };
+  /** SHA-256 of the initial access token that enables dynamic registration (RFC 7591); null = off. */
+  registrationTokenHash: string | null;
 };
 
 /** Everything an endpoint needs, passed in once by the composition root (lib/server/runtime.ts). */
@@ -12,6 +14,8 @@ export type ProviderContext = {
   stores: Stores;
   keys: KeyRing;
   session: SessionPort;
+  /** Dynamic client registration, when the deployment offers it. */
+  registration: RegistrationPort | null;
   clock: Clock;
   log: (message: string, err?: unknown) => void;
 };
@@ -23,6 +27,7 @@ export const paths = {
   introspection: '/oauth/introspect',
   revocation: '/oauth/revoke',
   endSession: '/oauth/end-session',
+  registration: '/oauth/register',
   jwks: '/.well-known/jwks.json',
   openidConfiguration: '/.well-known/openid-configuration',
   oauthMetadata: '/.well-known/oauth-authorization-server',

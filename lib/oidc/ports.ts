@@ -158,6 +158,24 @@ export interface KeyStore {
   prune(now: Date): Promise<void>;
 }
 
+/** RFC 7591 client metadata as JSON, in and out (client_id, client_secret, client_name, redirect_uris, …). */
+export type ClientMetadata = Record<string, unknown>;
+
+/**
+ * Dynamic client registration (RFC 7591) and management (RFC 7592). Validation of the metadata
+ * and the client's lifecycle belong to the portal layer, which implements this port; errors are
+ * thrown as OAuthError with RFC 7591 §3.2.2 codes (invalid_redirect_uri, invalid_client_metadata).
+ */
+export interface RegistrationPort {
+  /** Creates the client; the response includes client_secret (confidential clients) once. */
+  register(metadata: ClientMetadata, registrationTokenHash: string): Promise<ClientMetadata>;
+  /** The client whose registration access token hashes to `tokenHash`, or null. */
+  findByRegistrationToken(clientId: string, tokenHash: string): Promise<ClientMetadata | null>;
+  update(clientId: string, metadata: ClientMetadata): Promise<ClientMetadata>;
+  /** Deletes the client and revokes everything issued to it. */
+  delete(clientId: string): Promise<void>;
+}
+
 export type BrowserSession = { userId: string; authTime: number; sid: string };
 
 export interface SessionPort {

@@ -6,6 +6,7 @@ import { endSessionEndpoint } from './endpoints/end-session.ts';
 import { introspectionEndpoint } from './endpoints/introspect.ts';
 import { jwksEndpoint } from './endpoints/jwks.ts';
 import { revocationEndpoint } from './endpoints/revoke.ts';
+import { registrationEndpoint } from './endpoints/register.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { userinfoEndpoint } from './endpoints/userinfo.ts';
 import { createInteractions } from './interactions.ts';
@@ -22,6 +23,7 @@ export function createProvider(ctx: ProviderContext) {
     introspect: introspectionEndpoint(ctx),
     revoke: revocationEndpoint(ctx),
     endSession: endSessionEndpoint(ctx),
+    register: registrationEndpoint(ctx),
   } satisfies Record<string, Endpoint>;
   return { endpoints, interactions: createInteractions(ctx), keys: ctx.keys };
 }

@@ -12,6 +12,7 @@ export const PREFIX = {
   code: 'ac_',
   clientSecret: 'cs_',
   interaction: 'ix_',
+  registrationToken: 'rat_',
 } as const;
 
 export function randomSecret(prefix: string): string {

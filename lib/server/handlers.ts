@@ -18,6 +18,7 @@ export const userinfo = bind('userinfo');
 export const introspect = bind('introspect');
 export const revoke = bind('revoke');
 export const endSession = bind('endSession');
+export const register = bind('register');
 
 /** Path → endpoint, for the production server's fast path. */
 export const PROTOCOL_ROUTES: Record<string, EndpointName> = {
@@ -30,4 +31,10 @@ export const PROTOCOL_ROUTES: Record<string, EndpointName> = {
   '/oauth/introspect': 'introspect',
   '/oauth/revoke': 'revoke',
   '/oauth/end-session': 'endSession',
+  '/oauth/register': 'register',
 };
+
+/** The endpoint serving `path`: an exact protocol path, or a registration_client_uri (RFC 7592). */
+export function protocolRoute(path: string): EndpointName | undefined {
+  return PROTOCOL_ROUTES[path] ?? (path.startsWith('/oauth/register/') ? 'register' : undefined);
+}

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import next from 'next';
 import type { Config } from '../config.ts';
 import { scheduleCleanup } from '../db/cleanup.ts';
-import { PROTOCOL_ROUTES } from './handlers.ts';
+import { protocolRoute } from './handlers.ts';
 import { sendResponse, toRequest } from './node-http.ts';
 import { getRuntime } from './runtime.ts';
 
@@ -21,7 +21,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const name = PROTOCOL_ROUTES[path];
+    const name = protocolRoute(path);
     if (!name) return void nextHandler(req, res);
     try {
       const response = await runtime.provider.endpoints[name](await toRequest(req, origin));

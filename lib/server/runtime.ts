@@ -8,6 +8,7 @@ import { createPrismaClient, type Db } from '../db/client.ts';
 import { createStores } from '../db/stores/index.ts';
 import { createSessionPort } from '../auth/session-port.ts';
 import { KeyRing } from '../oidc/keys.ts';
+import { sha256 } from '../oidc/tokens.ts';
 import { createProvider, type Provider } from '../oidc/provider.ts';
 import type { ProviderContext } from '../oidc/context.ts';
 import type { Stores } from '../oidc/ports.ts';
@@ -32,10 +33,15 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
   const keys = new KeyRing(stores.keys, config.secret, clock);
   await keys.ensureKeys();
   const ctx: ProviderContext = {
-    settings: { issuer: config.issuer, ttl: config.ttl },
+    settings: {
+      issuer: config.issuer,
+      ttl: config.ttl,
+      registrationTokenHash: config.registrationToken ? sha256(config.registrationToken) : null,
+    },
     stores,
     keys,
     session: createSessionPort({ secret: config.sessionSecret, secureCookies: config.secureCookies }),
+    registration: null,
     clock,
     log: (message, err) => console.error(`[portico] ${message}`, err ?? ''),
   };

@@ -9,7 +9,7 @@ import { SIGNING_ALGS } from '../keys.ts';
 import { SCOPE_CLAIMS, STANDARD_SCOPES } from '../scopes.ts';
 import { PROMPTS } from '../authorization/validate-request.ts';
 
-export function providerMetadata(issuer: string) {
+export function providerMetadata(issuer: string, registration = false) {
   const url = (path: string) => `${issuer}${path}`;
   const authMethods = ['client_secret_basic', 'client_secret_post', 'none'];
   return {
@@ -21,6 +21,7 @@ export function providerMetadata(issuer: string) {
     introspection_endpoint: url(paths.introspection),
     revocation_endpoint: url(paths.revocation),
     end_session_endpoint: url(paths.endSession),
+    ...(registration ? { registration_endpoint: url(paths.registration) } : {}),
     scopes_supported: [...STANDARD_SCOPES],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
@@ -43,7 +44,7 @@ export function providerMetadata(issuer: string) {
 }
 
 export function discoveryEndpoint(ctx: ProviderContext) {
-  const body = JSON.stringify(providerMetadata(ctx.settings.issuer));
+  const body = JSON.stringify(providerMetadata(ctx.settings.issuer, ctx.registration !== null && ctx.settings.registrationTokenHash !== null));
   return async function discovery(request: Request): Promise<Response> {
     if (request.method === 'OPTIONS') return publicPreflight();
     return new Response(body, {
