@@ -31,3 +31,12 @@ export function batched<In, Out>(run: (items: In[]) => Promise<Out[]>, maxBatch 
       }
     });
 }
+
+/** Batched lookup by unique key: one `findMany({ where: { key: { in } } })` per event-loop turn. */
+export function batchedLookup<K, R>(load: (keys: K[]) => Promise<R[]>, keyOf: (row: R) => K): (key: K) => Promise<R | null> {
+  return batched<K, R | null>(async (keys) => {
+    const rows = await load([...new Set(keys)]);
+    const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}

@@ -1,4 +1,5 @@
 import type { GrantStore } from '../../oidc/ports.ts';
+import { batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
 
 export function grantStore(db: Db): GrantStore {
@@ -6,7 +7,7 @@ export function grantStore(db: Db): GrantStore {
     async create(grant) {
       await db.grant.create({ data: grant });
     },
-    find: (id) => db.grant.findUnique({ where: { id } }),
+    find: batchedLookup((ids: string[]) => db.grant.findMany({ where: { id: { in: ids } } }), (g) => g.id),
     async revoke(id, at) {
       await db.$transaction([
         db.grant.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),

@@ -6,7 +6,7 @@
  */
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { NewToken, TokenRecord, TokenStore } from '../../oidc/ports.ts';
-import { batched } from '../batch.ts';
+import { batched, batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
 
 export function tokenStore(db: Db): TokenStore {
@@ -15,11 +15,10 @@ export function tokenStore(db: Db): TokenStore {
     await db.$executeRaw`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt") VALUES ${join(rows)}`;
     return groups.map(() => undefined);
   });
-  const lookup = batched<string, TokenRecord | null>(async (hashes) => {
-    const rows = await db.token.findMany({ where: { hash: { in: [...new Set(hashes)] } } });
-    const byHash = new Map(rows.map((r) => [r.hash, r as TokenRecord]));
-    return hashes.map((h) => byHash.get(h) ?? null);
-  });
+  const lookup = batchedLookup(
+    (hashes: string[]) => db.token.findMany({ where: { hash: { in: hashes } } }) as Promise<TokenRecord[]>,
+    (row) => row.hash,
+  );
 
   return {
     save: (tokens) => (tokens.length ? insert(tokens) : Promise.resolve()),
