@@ -17,9 +17,15 @@ export async function findPresentedToken(ctx: ProviderContext, token: string): P
   return ctx.stores.tokens.find(sha256(token));
 }
 
-/** Active = not revoked, not rotated away, not expired (RFC 7662 §2.2). */
-export function isActive(record: TokenRecord | null, now: Date): record is TokenRecord {
-  return record !== null && !record.revokedAt && !record.consumedAt && record.expiresAt > now;
+/**
+ * Active (RFC 7662 §2.2) = not revoked, not rotated away, not expired, and issued to a client
+ * that still exists and is not disabled: disabling an app stops its tokens at once.
+ */
+export async function findActiveToken(ctx: ProviderContext, token: string): Promise<TokenRecord | null> {
+  const record = await findPresentedToken(ctx, token);
+  if (!record || record.revokedAt || record.consumedAt || record.expiresAt <= ctx.clock()) return null;
+  const client = await ctx.stores.clients.find(record.clientId);
+  return client && !client.disabled ? record : null;
 }
 
 async function verifiedJti(ctx: ProviderContext, token: string): Promise<string | null> {

@@ -21,6 +21,8 @@ export type ClientRecord = {
   idTokenAlg: string;
   accessTokenTtl: number;
   refreshTokenTtl: number;
+  /** Whether each refresh returns a new refresh token (OAuth 2.0 Security BCP §4.14.2); on by default. */
+  refreshTokenRotation: boolean;
   skipConsent: boolean;
   disabled: boolean;
 };

@@ -1,17 +1,15 @@
 /**
- * Registers a new client (application).
+ * Registers a new client (application) with no team: the operator's path (CLI, bootstrap), with
+ * no actor and no role check. Portal and API users go through createTeamClient.
  *
- * - Input is validated with the shared schema (lib/validation/client.ts); grant types, the token
- *   endpoint authentication method and lifetimes come from the type's defaults (client-defaults.ts).
- * - client_id: 128 random bits, base64url (URL-safe, RFC 6749 §2.2 leaves the format to us).
- * - Confidential clients get a `cs_` secret of 256 random bits. Only its SHA-256 hash and last
- *   four characters (for display) are stored; the plaintext is returned once, here, and never again.
- * - The client and its secret are written in one transaction: no client without its secret.
+ * Input is validated with the shared schema (lib/validation/client.ts; a ZodError on failure, which
+ * the CLI reports flag by flag). The client, its secret (insert-client.ts) and the audit record
+ * are written in one transaction; the plaintext secret is returned once and never again.
  */
 import type { Db } from '../db/client.ts';
-import { PREFIX, randomId, randomSecret, sha256 } from '../oidc/tokens.ts';
 import { createClientSchema, type CreateClientInput } from '../validation/client.ts';
-import { clientDefaults, isConfidential } from './client-defaults.ts';
+import { recordAudit } from './audit.ts';
+import { insertClient } from './insert-client.ts';
 
 export type CreatedClient = {
   client: {
@@ -35,39 +33,25 @@ export type CreatedClient = {
 
 export async function createClient(db: Db, input: CreateClientInput): Promise<CreatedClient> {
   const values = createClientSchema.parse(input);
-  const defaults = clientDefaults(values.type);
+  const { row, clientSecret } = await db.$transaction(async (tx) => {
+    const created = await insertClient(tx, values, null);
+    await recordAudit(tx, { actor: null, action: 'client.created', clientId: created.row.id, details: { name: values.name, type: values.type } });
+    return created;
+  });
   const client = {
-    id: randomId(16),
-    name: values.name,
+    id: row.id,
+    name: row.name,
     type: values.type,
-    tokenEndpointAuthMethod: values.tokenEndpointAuthMethod ?? defaults.tokenEndpointAuthMethod,
+    tokenEndpointAuthMethod: row.tokenEndpointAuthMethod,
     redirectUris: values.redirectUris,
     postLogoutRedirectUris: values.postLogoutRedirectUris,
-    grantTypes: defaults.grantTypes,
-    scope: values.scope ?? defaults.scope,
+    grantTypes: JSON.parse(row.grantTypes) as string[],
+    scope: row.scope,
     accessTokenFormat: values.accessTokenFormat ?? 'opaque',
-    idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
-    accessTokenTtl: defaults.accessTokenTtl,
-    refreshTokenTtl: defaults.refreshTokenTtl,
-    createdAt: new Date(),
+    idTokenSignedResponseAlg: row.idTokenSignedResponseAlg,
+    accessTokenTtl: row.accessTokenTtl,
+    refreshTokenTtl: row.refreshTokenTtl,
+    createdAt: row.createdAt,
   };
-  const clientSecret = isConfidential(defaults) ? randomSecret(PREFIX.clientSecret) : null;
-
-  const writeClient = db.client.create({
-    data: {
-      ...client,
-      redirectUris: JSON.stringify(client.redirectUris),
-      postLogoutRedirectUris: JSON.stringify(client.postLogoutRedirectUris),
-      grantTypes: JSON.stringify(client.grantTypes),
-    },
-  });
-  if (clientSecret) {
-    const writeSecret = db.clientSecret.create({
-      data: { id: randomId(16), clientId: client.id, hash: sha256(clientSecret), last4: clientSecret.slice(-4), createdAt: client.createdAt },
-    });
-    await db.$transaction([writeClient, writeSecret]);
-  } else {
-    await db.$transaction([writeClient]);
-  }
   return { client, clientSecret };
 }

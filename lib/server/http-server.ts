@@ -8,6 +8,8 @@ import next from 'next';
 import type { Config } from '../config.ts';
 import { scheduleCleanup } from '../db/cleanup.ts';
 import { protocolRoute } from './handlers.ts';
+import { invalidRequest } from '../oidc/errors.ts';
+import { errorJson, errorPage } from '../oidc/http/responses.ts';
 import { sendResponse, toRequest } from './node-http.ts';
 import { getRuntime } from './runtime.ts';
 
@@ -21,6 +23,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (!isDecodable(path)) return void sendResponse(res, malformedUrl(path));
     const name = protocolRoute(path);
     if (!name) return void nextHandler(req, res);
     try {
@@ -50,4 +53,19 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
         server.closeAllConnections();
       }),
   };
+}
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Next.js answers an undecodable path with a bare 500; answer 400 in the format the caller expects. */
+function malformedUrl(path: string): Response {
+  const err = invalidRequest('The URL is malformed (invalid percent-encoding).');
+  return path.startsWith('/api/') || path.startsWith('/oauth/') ? errorJson(err) : errorPage(err);
 }

@@ -8,6 +8,7 @@ import { createPrismaClient, type Db } from '../db/client.ts';
 import { createStores } from '../db/stores/index.ts';
 import { createSessionPort } from '../auth/session-port.ts';
 import { KeyRing } from '../oidc/keys.ts';
+import { createRegistrationPort } from '../portal/dynamic-registration.ts';
 import { sha256 } from '../oidc/tokens.ts';
 import { createProvider, type Provider } from '../oidc/provider.ts';
 import type { ProviderContext } from '../oidc/context.ts';
@@ -29,7 +30,7 @@ export function getRuntime(): Promise<Runtime> {
 
 export async function createRuntime(config: Config, clock: () => Date = () => new Date()): Promise<Runtime> {
   const db = await createPrismaClient(config.databaseUrl);
-  const stores = createStores(db);
+  const stores = createStores(db, clock);
   const keys = new KeyRing(stores.keys, config.secret, clock);
   await keys.ensureKeys();
   const ctx: ProviderContext = {
@@ -41,7 +42,7 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
     stores,
     keys,
     session: createSessionPort({ secret: config.sessionSecret, secureCookies: config.secureCookies }),
-    registration: null,
+    registration: config.registrationToken ? createRegistrationPort(db) : null,
     clock,
     log: (message, err) => console.error(`[portico] ${message}`, err ?? ''),
   };

@@ -2,39 +2,44 @@
  * Client (application) fields, written once and shared by the portal forms, server actions,
  * the REST API and the CLI.
  *
- * Redirect URIs follow the registration rules of lib/oidc/redirect-uri.ts (RFC 6749 §3.1.2,
- * RFC 8252 §7), which depend on the application type, so they are checked on the whole object.
- * Browser-based types need at least one redirect URI; a service (client_credentials only) has
- * no browser flow and so registers none.
+ * Rules that depend on the application type (redirect URIs per RFC 6749 §3.1.2 / RFC 8252 §7,
+ * authentication method, grant types) are in client-type-rules.ts and run on the whole object.
+ * Editing uses the same fields through client-update.ts.
  */
 import { z } from 'zod';
 import { OAuthError } from '../oidc/errors.ts';
-import { redirectUriProblem, type ClientKind } from '../oidc/redirect-uri.ts';
+import type { ClientKind } from '../oidc/redirect-uri.ts';
 import { formatScope, parseScope } from '../oidc/scopes.ts';
+import { CONTROL_MESSAGE, isSingleLine } from './text.ts';
+import { descriptionField, grantTypesField, URI_MAX_LENGTH, webUriField } from './client-fields.ts';
+import { checkTypeRules, typeRulesApply } from './client-type-rules.ts';
+
+export { URI_MAX_LENGTH };
 
 export const CLIENT_TYPES = ['web', 'spa', 'native', 'service'] as const satisfies readonly ClientKind[];
 export const ACCESS_TOKEN_FORMATS = ['opaque', 'jwt'] as const;
-export const URI_MAX_LENGTH = 2000;
 export const URIS_MAX_COUNT = 50;
 
 export const clientNameField = z
   .string({ error: 'Enter a name for the application.' })
   .trim()
   .min(1, 'Enter a name for the application.')
-  .max(100, 'Application names are at most 100 characters.');
+  .max(100, 'Application names are at most 100 characters.')
+  .refine(isSingleLine, `Application names ${CONTROL_MESSAGE}.`);
 
 export const clientTypeField = z.enum(CLIENT_TYPES, {
   error: 'Choose an application type: web, spa, native or service.',
 });
 
-const uriListField = (label: string) =>
+export const uriListField = (label: string) =>
   z
     .array(
       z
         .string({ error: `Each ${label} must be text.` })
         .trim()
         .min(1, `A ${label} cannot be empty.`)
-        .max(URI_MAX_LENGTH, `A ${label} is at most ${URI_MAX_LENGTH} characters.`),
+        .max(URI_MAX_LENGTH, `A ${label} is at most ${URI_MAX_LENGTH} characters.`)
+        .refine(isSingleLine, `A ${label} ${CONTROL_MESSAGE}.`),
       { error: `${label}s must be a list of URIs.` },
     )
     .max(URIS_MAX_COUNT, `Register at most ${URIS_MAX_COUNT} ${label}s.`);
@@ -62,25 +67,16 @@ export const secretAuthMethodField = z.enum(SECRET_AUTH_METHODS, {
   error: 'Token endpoint authentication must be client_secret_basic or client_secret_post.',
 });
 
+/** Any token_endpoint_auth_method Portico supports; which one a type may use is a type rule (checkTypeRules). */
+export const AUTH_METHODS = [...SECRET_AUTH_METHODS, 'none'] as const;
+export const authMethodField = z.enum(AUTH_METHODS, {
+  error: 'Token endpoint authentication must be client_secret_basic, client_secret_post or none.',
+});
+
 export const ID_TOKEN_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
 export const idTokenAlgField = z.enum(ID_TOKEN_ALGS, { error: 'ID token signing algorithm must be RS256, ES256 or EdDSA.' });
 
-type UriField = 'redirectUris' | 'postLogoutRedirectUris';
-
-/**
- * Registration rules for one list of URIs: each must pass redirectUriProblem for the type, and
- * none may repeat. Exported so edit forms can check a single list against a known type.
- */
-export function checkUris(uris: readonly string[], type: ClientKind, field: UriField, ctx: z.RefinementCtx): void {
-  const label = field === 'redirectUris' ? 'Redirect URI' : 'Post-logout redirect URI';
-  const seen = new Set<string>();
-  uris.forEach((uri, index) => {
-    const problem = redirectUriProblem(uri, type);
-    if (problem) ctx.addIssue({ code: 'custom', path: [field, index], message: `${label} "${uri}" ${problem}.` });
-    else if (seen.has(uri)) ctx.addIssue({ code: 'custom', path: [field, index], message: `${label} "${uri}" is listed more than once.` });
-    seen.add(uri);
-  });
-}
+export { checkTypeRules, checkUris, typeRulesApply, type TypeRuleFields } from './client-type-rules.ts';
 
 export const createClientSchema = z
   .object({
@@ -90,43 +86,17 @@ export const createClientSchema = z
     postLogoutRedirectUris: uriListField('post-logout redirect URI').default([]),
     scope: scopeField.optional(),
     accessTokenFormat: accessTokenFormatField.optional(),
-    tokenEndpointAuthMethod: secretAuthMethodField.optional(),
+    tokenEndpointAuthMethod: authMethodField.optional(),
     idTokenAlg: idTokenAlgField.optional(),
+    grantTypes: grantTypesField.optional(),
+    description: descriptionField.optional(),
+    logoUri: webUriField('Logo URL').optional(),
+    clientUri: webUriField('Homepage URL').optional(),
+    policyUri: webUriField('Privacy policy URL').optional(),
+    tosUri: webUriField('Terms of service URL').optional(),
   })
-  .superRefine((client, ctx) => {
-    if (client.tokenEndpointAuthMethod && (client.type === 'spa' || client.type === 'native')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tokenEndpointAuthMethod'],
-        message: 'Single-page and native apps cannot keep a secret: they are public clients and use PKCE instead.',
-      });
-    }
-    if (client.type === 'service') {
-      for (const field of ['redirectUris', 'postLogoutRedirectUris'] as const) {
-        if (client[field].length) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [field],
-            message: 'Service applications sign in with client credentials, not a browser: remove their redirect URIs.',
-          });
-        }
-      }
-      return;
-    }
-    if (client.redirectUris.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['redirectUris'],
-        message: 'Add at least one redirect URI: where users return after signing in, such as https://app.example.com/callback.',
-      });
-    }
-    checkUris(client.redirectUris, client.type, 'redirectUris', ctx);
-    checkUris(client.postLogoutRedirectUris, client.type, 'postLogoutRedirectUris', ctx);
-  }, {
-    // Check the URIs even when another field (name, scope) is wrong, so a form shows every problem
-    // at once; only skip when the fields these rules read are themselves unusable.
-    when: ({ issues }) => !issues.some((i) => ['type', 'redirectUris', 'postLogoutRedirectUris'].includes(String(i.path?.[0]))),
-  });
+  // Check the URIs even when another field (name, scope) is wrong, so a form shows every problem at once.
+  .superRefine((client, ctx) => checkTypeRules(client.type, client, ctx), { when: typeRulesApply });
 
 export type CreateClientInput = z.input<typeof createClientSchema>;
 export type CreateClientValues = z.output<typeof createClientSchema>;

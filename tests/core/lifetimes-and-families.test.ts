@@ -3,6 +3,7 @@
  * refresh rotation and family revocation, access token expiry, key rotation windows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@/lib/portal/create-client.ts';
 import { basic, call, CHALLENGE, seed, sessionCookie, startCore, VERIFIER, type Harness } from '../support/core-harness.ts';
 
 let h: Harness;
@@ -89,6 +90,31 @@ describe('refresh tokens', () => {
     expect((await t1Scope.json()).error).toBe('invalid_grant'); // t0 was already rotated: family revoked
   });
 
+  it('are not spent by a request that asks for more scope', async () => {
+    const t0 = await (await exchange(await authorize())).json();
+    const wider = await call(h, 'token', {
+      body: { grant_type: 'refresh_token', refresh_token: t0.refresh_token, scope: 'openid email offline_access profile' },
+      headers: { authorization: basic(ctx.client.id, ctx.secret) },
+    });
+    expect((await wider.json()).error).toBe('invalid_scope');
+    expect((await refresh(t0.refresh_token)).status).toBe(200);
+  });
+
+  it('stay the same when the client turned rotation off', async () => {
+    await h.runtime.db.client.update({ where: { id: ctx.client.id }, data: { refreshTokenRotation: false } });
+    h.clock.advance(6); // past the 5 s client cache
+    try {
+      const t0 = await (await exchange(await authorize())).json();
+      const r1 = await (await refresh(t0.refresh_token)).json();
+      const r2 = await (await refresh(t0.refresh_token)).json();
+      expect(r1.refresh_token).toBe(t0.refresh_token);
+      expect(r2.access_token).toBeTypeOf('string');
+      expect((await introspect(r1.access_token)).active).toBe(true);
+    } finally {
+      await h.runtime.db.client.update({ where: { id: ctx.client.id }, data: { refreshTokenRotation: true } });
+    }
+  });
+
   it('are issued only with offline_access', async () => {
     const tokens = await (await exchange(await authorize({ scope: 'openid email' }))).json();
     expect(tokens.refresh_token).toBeUndefined();
@@ -104,6 +130,26 @@ describe('access tokens', () => {
     expect((await introspect(tokens.access_token)).active).toBe(true);
     h.clock.advance(2);
     expect((await introspect(tokens.access_token)).active).toBe(false);
+  });
+});
+
+describe('disabled apps', () => {
+  it('lose their tokens at once (within the client cache window)', async () => {
+    const api = await createClient(h.runtime.db, { name: 'Resource server', type: 'service', redirectUris: [] });
+    const tokens = await (await exchange(await authorize())).json();
+    const asApi = async () =>
+      (await (await call(h, 'introspect', { body: { token: tokens.access_token }, headers: { authorization: basic(api.client.id, api.clientSecret!) } })).json()).active;
+    expect(await asApi()).toBe(true);
+    await h.runtime.db.client.update({ where: { id: ctx.client.id }, data: { disabled: true } });
+    h.clock.advance(6);
+    try {
+      expect(await asApi()).toBe(false);
+      const info = await call(h, 'userinfo', { headers: { authorization: `Bearer ${tokens.access_token}` } });
+      expect(info.status).toBe(401);
+    } finally {
+      await h.runtime.db.client.update({ where: { id: ctx.client.id }, data: { disabled: false } });
+      h.clock.advance(6);
+    }
   });
 });
 

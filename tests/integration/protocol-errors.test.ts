@@ -205,6 +205,15 @@ describe.each(DATABASES)('protocol errors on %s', (kind) => {
       expect(forged.status).toBe(400);
     });
 
+    it('answers a malformed URL with 400, never a 500', async () => {
+      const api = await fetch(`${server.issuer}/api/v1/clients/%E0%A4%A`);
+      expect(api.status).toBe(400);
+      expect((await api.json()).error).toBe('invalid_request');
+      const page = await fetch(`${server.issuer}/login/%E0%A4%A`);
+      expect(page.status).toBe(400);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    });
+
     it('answers CORS only for registered origins, and discovery for any', async () => {
       const spa = await makeClient(db, { name: 'SPA', type: 'spa', redirectUris: ['http://localhost:5173/cb'] });
       expect(spa.secret).toBeNull();

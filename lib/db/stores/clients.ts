@@ -17,7 +17,7 @@ type Cached = { record: ClientRecord | null; secrets: SecretRow[]; loadedAt: num
 export function toClientRecord(row: {
   id: string; name: string; type: string; tokenEndpointAuthMethod: string; redirectUris: string; postLogoutRedirectUris: string;
   grantTypes: string; scope: string; accessTokenFormat: string; idTokenSignedResponseAlg: string; accessTokenTtl: number;
-  refreshTokenTtl: number; skipConsent: boolean; disabled: boolean;
+  refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
 }): ClientRecord {
   const kind = row.type as ClientKind;
   return {
@@ -34,12 +34,14 @@ export function toClientRecord(row: {
     idTokenAlg: row.idTokenSignedResponseAlg,
     accessTokenTtl: row.accessTokenTtl,
     refreshTokenTtl: row.refreshTokenTtl,
+    refreshTokenRotation: row.refreshTokenRotation,
     skipConsent: row.skipConsent,
     disabled: row.disabled,
   };
 }
 
-export function clientStore(db: Db, cacheMs = CACHE_MS): ClientStore {
+export function clientStore(db: Db, clock: () => Date, cacheMs = CACHE_MS): ClientStore {
+  const now = () => clock().getTime();
   const cache = new Map<string, Cached>();
   const loading = new Map<string, Promise<Cached>>();
   let origins: { set: Set<string>; loadedAt: number } | null = null;
@@ -49,14 +51,14 @@ export function clientStore(db: Db, cacheMs = CACHE_MS): ClientStore {
       where: { id: clientId },
       include: { secrets: { select: { hash: true, expiresAt: true, revokedAt: true } } },
     });
-    const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], loadedAt: Date.now() };
+    const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], loadedAt: now() };
     cache.set(clientId, entry);
     return entry;
   }
 
   async function get(clientId: string): Promise<Cached> {
     const hit = cache.get(clientId);
-    if (hit && Date.now() - hit.loadedAt < cacheMs) return hit;
+    if (hit && now() - hit.loadedAt < cacheMs) return hit;
     let pending = loading.get(clientId);
     if (!pending) {
       pending = load(clientId).finally(() => loading.delete(clientId));
@@ -80,14 +82,14 @@ export function clientStore(db: Db, cacheMs = CACHE_MS): ClientStore {
       return match;
     },
     async originRegistered(origin) {
-      if (!origins || Date.now() - origins.loadedAt > cacheMs) {
+      if (!origins || now() - origins.loadedAt > cacheMs) {
         const rows = await db.client.findMany({ where: { disabled: false }, select: { redirectUris: true } });
         const set = new Set<string>();
         for (const r of rows) for (const uri of JSON.parse(r.redirectUris) as string[]) {
           const o = originOf(uri);
           if (o) set.add(o);
         }
-        origins = { set, loadedAt: Date.now() };
+        origins = { set, loadedAt: now() };
       }
       return origins.set.has(origin);
     },

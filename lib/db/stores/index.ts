@@ -9,9 +9,9 @@ import { keyStore } from './keys.ts';
 import { tokenStore } from './tokens.ts';
 import { userStore } from './users.ts';
 
-export function createStores(db: Db): Stores {
+export function createStores(db: Db, clock: () => Date = () => new Date()): Stores {
   return {
-    clients: clientStore(db),
+    clients: clientStore(db, clock),
     users: userStore(db),
     interactions: interactionStore(db),
     grants: grantStore(db),

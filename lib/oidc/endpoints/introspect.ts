@@ -5,7 +5,7 @@
  * and any unknown, expired, rotated or revoked token, is simply {"active": false} (§2.2) — the
  * response never says why.
  */
-import { findPresentedToken, isActive } from '../access-token.ts';
+import { findActiveToken } from '../access-token.ts';
 import type { ProviderContext } from '../context.ts';
 import { invalidRequest } from '../errors.ts';
 import { clientEndpoint } from '../http/client-endpoint.ts';
@@ -16,8 +16,8 @@ export function introspectionEndpoint(ctx: ProviderContext) {
   return clientEndpoint(ctx, 'introspection', async ({ params, client }) => {
     const token = params.get('token');
     if (!token) throw invalidRequest('The "token" parameter is required.');
-    const record = await findPresentedToken(ctx, token);
-    if (!isActive(record, ctx.clock()) || !mayIntrospect(client, record)) return json({ active: false });
+    const record = await findActiveToken(ctx, token);
+    if (!record || !mayIntrospect(client, record)) return json({ active: false });
     return json(describe(ctx, record));
   });
 }

@@ -90,7 +90,6 @@ async function jsonBody(request: Request): Promise<ClientMetadata> {
 function withRegistration(ctx: ProviderContext, client: ClientMetadata, registrationToken: string): ClientMetadata {
   return {
     ...client,
-    client_secret_expires_at: client.client_secret ? 0 : undefined,
     registration_access_token: registrationToken,
     registration_client_uri: `${ctx.settings.issuer}${paths.registration}/${encodeURIComponent(String(client.client_id))}`,
   };

@@ -3,7 +3,7 @@
  * (POST) the form body — never both, and never in the query (RFC 6750 §2). Errors are RFC 6750 §3
  * Bearer challenges.
  */
-import { findPresentedToken, isActive } from '../access-token.ts';
+import { findActiveToken } from '../access-token.ts';
 import { userClaims } from '../claims.ts';
 import type { ProviderContext } from '../context.ts';
 import { OAuthError, invalidRequest, invalidToken } from '../errors.ts';
@@ -20,8 +20,8 @@ export function userinfoEndpoint(ctx: ProviderContext) {
     let cors: Record<string, string> = {};
     try {
       const token = await presentedToken(request);
-      const record = await findPresentedToken(ctx, token);
-      if (!isActive(record, ctx.clock()) || record.kind !== 'access') throw invalidToken('The access token is invalid, expired or revoked.');
+      const record = await findActiveToken(ctx, token);
+      if (!record || record.kind !== 'access') throw invalidToken('The access token is invalid, expired or revoked.');
       const client = await ctx.stores.clients.find(record.clientId);
       if (origin && client) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
       const scopes = parseScope(record.scope);

@@ -2,6 +2,7 @@
  * refresh_token grant (RFC 6749 §6) with rotation (OAuth 2.0 Security BCP §4.14.2):
  * every use returns a new refresh token and retires the old one. Presenting a retired token
  * again means it leaked: the whole family (the grant and every token from it) is revoked.
+ * A client may turn rotation off; its refresh token then stays the same until it expires.
  * A requested scope may only narrow the original grant (§6).
  */
 import type { ProviderContext } from '../context.ts';
@@ -20,10 +21,7 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
   if (!token || token.kind !== 'refresh' || token.clientId !== client.id) throw invalidGrant('The refresh token is invalid.');
   if (token.revokedAt) throw invalidGrant('The refresh token has been revoked.');
   if (token.expiresAt <= now) throw invalidGrant('The refresh token has expired.');
-  if (token.consumedAt || !(await ctx.stores.tokens.consume(token.hash, now))) {
-    await ctx.stores.grants.revoke(token.grantId, now);
-    throw invalidGrant('The refresh token was already used; the whole token family has been revoked.');
-  }
+  if (token.consumedAt) return reuseDetected(ctx, token.grantId, now);
 
   const grant = await ctx.stores.grants.find(token.grantId);
   if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
@@ -31,12 +29,21 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
   const requested = params.has('scope') ? parseScope(params.get('scope')) : original;
   if (!covers(original, requested)) throw invalidScope('A refreshed token cannot have more scope than the original grant.');
 
+  // Checked before the token is spent, so a bad request does not cost the client its refresh token.
+  const rotate = client.refreshTokenRotation;
+  if (rotate && !(await ctx.stores.tokens.consume(token.hash, now))) return reuseDetected(ctx, token.grantId, now);
+
   return issueTokens(ctx, {
     client,
     grantId: token.grantId,
     userId: token.userId,
     scopes: requested,
-    refresh: true,
+    refresh: rotate,
     idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid } : undefined,
-  });
+  }).then((response) => (rotate ? response : { ...response, refresh_token: presented }));
+}
+
+async function reuseDetected(ctx: ProviderContext, grantId: string, now: Date): Promise<never> {
+  await ctx.stores.grants.revoke(grantId, now);
+  throw invalidGrant('The refresh token was already used; the whole token family has been revoked.');
 }

@@ -1,0 +1,1 @@
+export { api as GET, api as POST, api as PUT, api as PATCH, api as DELETE } from '@/lib/server/api-handlers';

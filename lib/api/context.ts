@@ -1,0 +1,7 @@
+/** What the API handlers are given: the database, a clock, and the acting user (already authenticated). */
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../portal/types.ts';
+
+export type ApiDeps = { db: Db; clock: () => Date; issuer: string };
+export type ApiRequest = { request: Request; actor: Actor; params: Record<string, string>; deps: ApiDeps };
+export type ApiHandler = (req: ApiRequest) => Promise<Response>;

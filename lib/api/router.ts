@@ -1,0 +1,66 @@
+/**
+ * The REST API as one `(Request) => Promise<Response>`: match the path, check the method,
+ * authenticate the bearer token for the method's scope, run the handler, turn failures into JSON
+ * (responses.ts). Framework-free: app/api/v1/** route files re-export it (lib/server/api-handlers.ts).
+ */
+import { authenticate } from './authenticate.ts';
+import { createClientHandler, deleteClientHandler, getClientHandler, listClientsHandler, updateClientHandler } from './clients.ts';
+import { revokeSecretHandler, rotateSecretHandler } from './client-secrets.ts';
+import type { ApiDeps, ApiHandler } from './context.ts';
+import { openApiDocument } from './openapi.ts';
+import { apiError, errorResponse, json } from './responses.ts';
+
+export const API_PREFIX = '/api/v1';
+
+type Route = { pattern: string[]; methods: Record<string, ApiHandler> };
+
+/** `:name` segments are parameters. The OpenAPI document lists the same paths. */
+const ROUTES: Route[] = [
+  { pattern: ['clients'], methods: { GET: listClientsHandler, POST: createClientHandler } },
+  { pattern: ['clients', ':client_id'], methods: { GET: getClientHandler, PATCH: updateClientHandler, DELETE: deleteClientHandler } },
+  { pattern: ['clients', ':client_id', 'secrets'], methods: { POST: rotateSecretHandler } },
+  { pattern: ['clients', ':client_id', 'secrets', ':secret_id'], methods: { DELETE: revokeSecretHandler } },
+];
+
+function match(segments: string[]): { route: Route; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    if (route.pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const ok = route.pattern.every((part, i) => (part.startsWith(':') ? ((params[part.slice(1)] = segments[i]!), true) : part === segments[i]));
+    if (ok) return { route, params };
+  }
+  return null;
+}
+
+function segmentsOf(pathname: string): string[] | null {
+  if (!pathname.startsWith(API_PREFIX + '/')) return null;
+  try {
+    return pathname.slice(API_PREFIX.length + 1).split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+export function createApi(deps: ApiDeps) {
+  return async function api(request: Request): Promise<Response> {
+    try {
+      const { pathname } = new URL(request.url);
+      if (pathname === `${API_PREFIX}/openapi.json`) {
+        if (request.method === 'GET') return json(openApiDocument(deps.issuer));
+        return apiError(405, 'method_not_allowed', 'The OpenAPI document is read with GET.', { allow: 'GET' });
+      }
+      const found = match(segmentsOf(pathname) ?? []);
+      if (!found) return apiError(404, 'not_found', `There is no API endpoint at ${pathname}. See ${API_PREFIX}/openapi.json.`);
+      const handler = found.route.methods[request.method];
+      if (!handler) {
+        const allow = Object.keys(found.route.methods).join(', ');
+        return apiError(405, 'method_not_allowed', `${request.method} is not supported here; use ${allow}.`, { allow });
+      }
+      const auth = await authenticate(deps.db, request, deps.clock());
+      if ('response' in auth) return auth.response;
+      return await handler({ request, actor: auth.actor, params: found.params, deps });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

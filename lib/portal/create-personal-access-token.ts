@@ -1,0 +1,33 @@
+/**
+ * Creates a personal access token for the REST API: `pat_` + 256 random bits, stored only as its
+ * SHA-256 hash and last four characters; the plaintext is in the result once. It acts as its user
+ * (with that user's team roles), limited to its scopes, for 1–365 days.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import { randomSecret, sha256 } from '../oidc/tokens.ts';
+import { createPersonalAccessTokenSchema, PAT_PREFIX, type CreatePersonalAccessTokenInput } from '../validation/personal-access-token.ts';
+import { recordAudit } from './audit.ts';
+import { NotFoundError, parseInput } from './errors.ts';
+import { toPatSummary } from './pat-view.ts';
+import type { Actor, CreatedPersonalAccessToken } from './types.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export async function createPersonalAccessToken(
+  db: Db, actor: Actor, input: CreatePersonalAccessTokenInput, now = new Date(),
+): Promise<CreatedPersonalAccessToken> {
+  const { name, scopes, expiresInDays } = parseInput(createPersonalAccessTokenSchema, input);
+  const secret = randomSecret(PAT_PREFIX);
+  return db.$transaction(async (tx) => {
+    if (!(await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true } }))) throw new NotFoundError('user');
+    const row = await tx.personalAccessToken.create({
+      data: {
+        id: randomUUID(), userId: actor.userId, name, hash: sha256(secret), last4: secret.slice(-4), scopes: scopes.join(' '),
+        createdAt: now, expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS),
+      },
+    });
+    await recordAudit(tx, { actor, action: 'pat.created', details: { tokenId: row.id, name, scopes, expiresInDays }, at: now });
+    return { token: toPatSummary(row), secret };
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Dynamic client registration (RFC 7591) and its management API (RFC 7592), as the port the
+ * protocol core's /oauth/register endpoint calls. Registered clients belong to no team: like
+ * CLI-made clients they are operator-managed, and only their registration access token (stored
+ * as a SHA-256 hash) can read, replace or delete them.
+ * - Metadata is validated with the same rules as the portal and the REST API (client-metadata.ts),
+ *   so errors carry RFC 7591 §3.2.2 codes.
+ * - PUT replaces the metadata (RFC 7592 §2.2); the app's type and whether it holds a secret
+ *   cannot change (that would be a different client).
+ */
+import type { Db } from '../db/client.ts';
+import { OAuthError } from '../oidc/errors.ts';
+import type { ClientMetadata, RegistrationPort } from '../oidc/ports.ts';
+import type { ClientKind } from '../oidc/redirect-uri.ts';
+import { createClientSchema } from '../validation/client.ts';
+import { parseClientRegistration } from '../validation/client-metadata.ts';
+import { toClientMetadata } from '../validation/client-metadata-response.ts';
+import { recordAudit } from './audit.ts';
+import { clientDefaults } from './client-defaults.ts';
+import { insertClient } from './insert-client.ts';
+import { purgeClient } from './purge-client.ts';
+import type { Tx } from './transaction.ts';
+
+type ClientRow = NonNullable<Awaited<ReturnType<Tx['client']['findUnique']>>>;
+
+function metadataOf(row: ClientRow, clientSecret?: string | null): ClientMetadata {
+  return toClientMetadata(
+    {
+      ...row,
+      type: row.type as ClientKind,
+      redirectUris: JSON.parse(row.redirectUris),
+      postLogoutRedirectUris: JSON.parse(row.postLogoutRedirectUris),
+      grantTypes: JSON.parse(row.grantTypes),
+      accessTokenFormat: row.accessTokenFormat === 'jwt' ? 'jwt' : 'opaque',
+    },
+    { clientSecret },
+  );
+}
+
+function validated(metadata: ClientMetadata) {
+  const parsed = parseClientRegistration(metadata);
+  if (!parsed.ok) throw new OAuthError(parsed.error.error, parsed.error.error_description);
+  return createClientSchema.parse(parsed.value);
+}
+
+export function createRegistrationPort(db: Db): RegistrationPort {
+  return {
+    async register(metadata, registrationTokenHash) {
+      const values = validated(metadata);
+      const { row, clientSecret } = await db.$transaction(async (tx) => {
+        const created = await insertClient(tx, values, null);
+        const row = await tx.client.update({ where: { id: created.row.id }, data: { registrationTokenHash } });
+        await recordAudit(tx, { actor: null, action: 'client.registered', clientId: row.id, details: { name: row.name, type: row.type } });
+        return { row, clientSecret: created.clientSecret };
+      });
+      return metadataOf(row, clientSecret);
+    },
+
+    async findByRegistrationToken(clientId, tokenHash) {
+      const row = await db.client.findUnique({ where: { registrationTokenHash: tokenHash } });
+      return row && row.id === clientId ? metadataOf(row) : null;
+    },
+
+    async update(clientId, metadata) {
+      const values = validated(metadata);
+      return db.$transaction(async (tx) => {
+        const current = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
+        const method = values.tokenEndpointAuthMethod ?? clientDefaults(values.type).tokenEndpointAuthMethod;
+        if (values.type !== current.type) throw new OAuthError('invalid_client_metadata', `The application type cannot change (it is ${current.type}).`);
+        if ((method === 'none') !== (current.tokenEndpointAuthMethod === 'none')) {
+          throw new OAuthError('invalid_client_metadata', 'token_endpoint_auth_method cannot switch between a public and a confidential client.');
+        }
+        const row = await tx.client.update({
+          where: { id: clientId },
+          data: {
+            name: values.name,
+            tokenEndpointAuthMethod: method,
+            redirectUris: JSON.stringify(values.redirectUris),
+            postLogoutRedirectUris: JSON.stringify(values.postLogoutRedirectUris),
+            grantTypes: JSON.stringify(values.grantTypes ?? clientDefaults(values.type).grantTypes),
+            scope: values.scope ?? clientDefaults(values.type).scope,
+            accessTokenFormat: values.accessTokenFormat ?? 'opaque',
+            idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
+            description: values.description ?? null,
+            logoUri: values.logoUri ?? null,
+            clientUri: values.clientUri ?? null,
+            policyUri: values.policyUri ?? null,
+            tosUri: values.tosUri ?? null,
+          },
+        });
+        await recordAudit(tx, { actor: null, action: 'client.registration_updated', clientId, details: { name: row.name } });
+        return metadataOf(row);
+      });
+    },
+
+    async delete(clientId) {
+      const now = new Date();
+      await db.$transaction(async (tx) => {
+        const revoked = await purgeClient(tx, clientId, now);
+        await recordAudit(tx, { actor: null, action: 'client.registration_deleted', clientId, details: revoked, at: now });
+      });
+    },
+  };
+}

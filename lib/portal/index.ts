@@ -1,0 +1,25 @@
+/** The developer portal's use cases (README.md): the one import for the portal UI and the REST API. */
+export { createTeam } from './create-team.ts';
+export { listTeams } from './list-teams.ts';
+export { ensurePersonalTeam } from './ensure-personal-team.ts';
+export { createClient, type CreatedClient } from './create-client.ts';
+export { createTeamClient } from './create-team-client.ts';
+export { listClients } from './list-clients.ts';
+export { listClientDetails } from './list-client-details.ts';
+export { getClient } from './get-client.ts';
+export { updateClient } from './update-client.ts';
+export { setClientDisabled } from './set-client-disabled.ts';
+export { deleteClient } from './delete-client.ts';
+export { rotateClientSecret } from './rotate-client-secret.ts';
+export { revokeClientSecret } from './revoke-client-secret.ts';
+export { inviteMember } from './invite-member.ts';
+export { acceptInvitation } from './accept-invitation.ts';
+export { listMembers } from './list-members.ts';
+export { changeMemberRole } from './change-member-role.ts';
+export { removeMember } from './remove-member.ts';
+export { createPersonalAccessToken } from './create-personal-access-token.ts';
+export { listPersonalAccessTokens } from './list-personal-access-tokens.ts';
+export { revokePersonalAccessToken } from './revoke-personal-access-token.ts';
+export { authenticatePersonalAccessToken, type AuthenticatedToken } from './authenticate-personal-access-token.ts';
+export { NotFoundError, ForbiddenError, ValidationError, type ValidationIssue } from './errors.ts';
+export type * from './types.ts';

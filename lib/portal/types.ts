@@ -1,0 +1,80 @@
+/**
+ * The shapes the portal use cases take and return. The portal UI, the REST API (lib/api) and the
+ * CLI code against these; lib/portal/README.md lists the functions.
+ */
+import type { ClientKind } from '../oidc/redirect-uri.ts';
+
+/** Who is acting: the signed-in user (portal) or the owner of a personal access token (API). */
+export type Actor = { userId: string };
+
+/** owner > developer > viewer (see README.md "Roles"). */
+export type TeamRole = 'owner' | 'developer' | 'viewer';
+
+export type TeamSummary = { id: string; name: string; role: TeamRole; personal: boolean; createdAt: Date };
+
+export type TeamMemberSummary = { userId: string; email: string; name: string | null; role: TeamRole; joinedAt: Date };
+
+export type PendingInvitation = { id: string; email: string; role: TeamRole; invitedById: string; expiresAt: Date; createdAt: Date };
+
+/** 'expiring': live but ends at expiresAt (a rotation's grace period). */
+export type SecretStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+
+export type SecretSummary = {
+  id: string;
+  /** Last four characters, for recognising a secret; null for viewers (they never hold secrets). */
+  last4: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  status: SecretStatus;
+};
+
+export type ClientSummary = {
+  id: string;
+  name: string;
+  type: ClientKind;
+  description: string | null;
+  logoUri: string | null;
+  disabled: boolean;
+  createdAt: Date;
+  team: { id: string; name: string };
+  /** The actor's role in the app's team: what the UI may offer. */
+  role: TeamRole;
+};
+
+export type ClientDetail = ClientSummary & {
+  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  grantTypes: string[];
+  scope: string;
+  clientUri: string | null;
+  policyUri: string | null;
+  tosUri: string | null;
+  refreshTokenRotation: boolean;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  accessTokenFormat: 'opaque' | 'jwt';
+  idTokenSignedResponseAlg: string;
+  skipConsent: boolean;
+  updatedAt: Date;
+  /** Newest first; empty for public clients. */
+  secrets: SecretSummary[];
+};
+
+/** A plaintext secret or token is in these results once and never again. */
+export type CreatedTeamClient = { client: ClientDetail; clientSecret: string | null };
+export type RotatedSecret = { secret: SecretSummary; clientSecret: string };
+
+export type PatScope = 'clients:read' | 'clients:write';
+export type PersonalAccessTokenSummary = {
+  id: string;
+  name: string;
+  last4: string;
+  scopes: PatScope[];
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
+export type CreatedPersonalAccessToken = { token: PersonalAccessTokenSummary; secret: string };

@@ -1,0 +1,98 @@
+/**
+ * A client as metadata on the wire (RFC 7591 §3.2.1: the response carries every registered field;
+ * client_secret only when just issued, with client_secret_expires_at 0 = does not expire).
+ * The zod schema documents the shape (OpenAPI); toClientMetadata builds it.
+ */
+import { z } from 'zod';
+import type { ClientKind } from '../oidc/redirect-uri.ts';
+import { CLIENT_TYPES } from './client.ts';
+
+const seconds = z.number().int().describe('Seconds since the Unix epoch');
+
+export const secretMetadataSchema = z.object({
+  id: z.string(),
+  last4: z.string().nullable().describe('Last four characters; null for viewers'),
+  status: z.enum(['active', 'expiring', 'expired', 'revoked']),
+  created_at: seconds,
+  expires_at: seconds.nullable(),
+  revoked_at: seconds.nullable(),
+});
+
+export const clientMetadataResponseSchema = z.object({
+  client_id: z.string(),
+  client_secret: z.string().optional().describe('Only in the response that created or rotated it; never again'),
+  client_secret_expires_at: z.literal(0).optional(),
+  client_id_issued_at: seconds,
+  created_at: seconds,
+  team_id: z.string().nullable(),
+  client_name: z.string(),
+  portico_app_type: z.enum(CLIENT_TYPES),
+  application_type: z.enum(['web', 'native']),
+  redirect_uris: z.array(z.string()),
+  post_logout_redirect_uris: z.array(z.string()),
+  grant_types: z.array(z.string()),
+  response_types: z.array(z.literal('code')),
+  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post', 'none']),
+  scope: z.string(),
+  id_token_signed_response_alg: z.string(),
+  description: z.string().optional(),
+  logo_uri: z.string().optional(),
+  client_uri: z.string().optional(),
+  policy_uri: z.string().optional(),
+  tos_uri: z.string().optional(),
+  access_token_format: z.enum(['opaque', 'jwt']),
+  access_token_ttl: z.number().int(),
+  refresh_token_ttl: z.number().int(),
+  refresh_token_rotation: z.boolean(),
+  skip_consent: z.boolean(),
+  disabled: z.boolean(),
+  secrets: z.array(secretMetadataSchema).optional().describe('Secret metadata (never the secrets); on single-app reads'),
+});
+export type ClientMetadataResponse = z.infer<typeof clientMetadataResponseSchema>;
+
+/** What toClientMetadata reads: a portal ClientDetail fits, and so does the CLI's CreatedClient. */
+export type ClientMetadataSource = {
+  id: string; name: string; type: ClientKind; tokenEndpointAuthMethod: string; redirectUris: string[]; postLogoutRedirectUris: string[];
+  grantTypes: string[]; scope: string; accessTokenFormat: 'opaque' | 'jwt'; idTokenSignedResponseAlg: string; accessTokenTtl: number;
+  refreshTokenTtl: number; createdAt: Date; team?: { id: string } | null; description?: string | null; logoUri?: string | null;
+  clientUri?: string | null; policyUri?: string | null; tosUri?: string | null; refreshTokenRotation?: boolean; skipConsent?: boolean;
+  disabled?: boolean;
+  secrets?: { id: string; last4: string | null; status: z.infer<typeof secretMetadataSchema>['status']; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }[];
+};
+
+export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+const epochOrNull = (date: Date | null) => (date ? epochSeconds(date) : null);
+
+export function toClientMetadata(client: ClientMetadataSource, options: { clientSecret?: string | null; withSecrets?: boolean } = {}): ClientMetadataResponse {
+  const issuedAt = epochSeconds(client.createdAt);
+  const optional = { description: client.description, logo_uri: client.logoUri, client_uri: client.clientUri, policy_uri: client.policyUri, tos_uri: client.tosUri };
+  return {
+    client_id: client.id,
+    ...(options.clientSecret ? { client_secret: options.clientSecret, client_secret_expires_at: 0 as const } : {}),
+    client_id_issued_at: issuedAt,
+    created_at: issuedAt,
+    team_id: client.team?.id ?? null,
+    client_name: client.name,
+    portico_app_type: client.type,
+    application_type: client.type === 'native' ? 'native' : 'web',
+    redirect_uris: client.redirectUris,
+    post_logout_redirect_uris: client.postLogoutRedirectUris,
+    grant_types: client.grantTypes,
+    response_types: client.grantTypes.includes('authorization_code') ? ['code'] : [],
+    token_endpoint_auth_method: client.tokenEndpointAuthMethod as ClientMetadataResponse['token_endpoint_auth_method'],
+    scope: client.scope,
+    id_token_signed_response_alg: client.idTokenSignedResponseAlg,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v)),
+    access_token_format: client.accessTokenFormat,
+    access_token_ttl: client.accessTokenTtl,
+    refresh_token_ttl: client.refreshTokenTtl,
+    refresh_token_rotation: client.refreshTokenRotation ?? true,
+    skip_consent: client.skipConsent ?? false,
+    disabled: client.disabled ?? false,
+    ...(options.withSecrets && client.secrets ? { secrets: client.secrets.map(toSecretMetadata) } : {}),
+  };
+}
+
+export function toSecretMetadata(s: NonNullable<ClientMetadataSource['secrets']>[number]): z.infer<typeof secretMetadataSchema> {
+  return { id: s.id, last4: s.last4, status: s.status, created_at: epochSeconds(s.createdAt), expires_at: epochOrNull(s.expiresAt), revoked_at: epochOrNull(s.revokedAt) };
+}

@@ -1,0 +1,87 @@
+/**
+ * The rules that depend on the application type (RFC 6749 §2.1 client types), checked on whichever
+ * fields are present — all of them on create, the patched ones on update:
+ * - redirect URIs follow lib/oidc/redirect-uri.ts (RFC 6749 §3.1.2, RFC 8252 §7) and do not repeat;
+ *   browser-based types need at least one, a service (client_credentials only) registers none;
+ * - spa and native apps are public (token_endpoint_auth_method "none"), web and service apps hold
+ *   a secret;
+ * - grant types stay within GRANT_TYPES_BY_TYPE, and apps that sign users in keep authorization_code.
+ */
+import type { z } from 'zod';
+import { redirectUriProblem, type ClientKind } from '../oidc/redirect-uri.ts';
+import { GRANT_TYPES_BY_TYPE } from './client-fields.ts';
+
+type UriField = 'redirectUris' | 'postLogoutRedirectUris';
+
+/**
+ * Registration rules for one list of URIs: each must pass redirectUriProblem for the type, and
+ * none may repeat. Exported so edit forms can check a single list against a known type.
+ */
+export function checkUris(uris: readonly string[], type: ClientKind, field: UriField, ctx: z.RefinementCtx): void {
+  const label = field === 'redirectUris' ? 'Redirect URI' : 'Post-logout redirect URI';
+  const seen = new Set<string>();
+  uris.forEach((uri, index) => {
+    const problem = redirectUriProblem(uri, type);
+    if (problem) ctx.addIssue({ code: 'custom', path: [field, index], message: `${label} "${uri}" ${problem}.` });
+    else if (seen.has(uri)) ctx.addIssue({ code: 'custom', path: [field, index], message: `${label} "${uri}" is listed more than once.` });
+    seen.add(uri);
+  });
+}
+
+/** The type-dependent rules, on whichever of these fields are present (all of them on create). */
+export type TypeRuleFields = {
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  tokenEndpointAuthMethod?: string;
+  grantTypes?: string[];
+};
+
+export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.RefinementCtx): void {
+  const method = client.tokenEndpointAuthMethod;
+  if (method && method !== 'none' && (type === 'spa' || type === 'native')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tokenEndpointAuthMethod'],
+      message: 'Single-page and native apps cannot keep a secret: they are public clients and use PKCE instead.',
+    });
+  } else if (method === 'none' && (type === 'web' || type === 'service')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tokenEndpointAuthMethod'],
+      message: `A ${type} app is a confidential client: use client_secret_basic or client_secret_post (or choose a spa or native app).`,
+    });
+  }
+  const allowed = GRANT_TYPES_BY_TYPE[type];
+  const refused = client.grantTypes?.filter((g) => !(allowed as readonly string[]).includes(g)) ?? [];
+  if (refused.length) {
+    ctx.addIssue({ code: 'custom', path: ['grantTypes'], message: `A ${type} app cannot use ${refused.join(', ')}; it may use ${allowed.join(', ')}.` });
+  } else if (client.grantTypes && type !== 'service' && !client.grantTypes.includes('authorization_code')) {
+    ctx.addIssue({ code: 'custom', path: ['grantTypes'], message: 'Apps that sign users in need the authorization_code grant.' });
+  }
+  if (type === 'service') {
+    for (const field of ['redirectUris', 'postLogoutRedirectUris'] as const) {
+      if (client[field]?.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'Service applications sign in with client credentials, not a browser: remove their redirect URIs.',
+        });
+      }
+    }
+    return;
+  }
+  if (client.redirectUris?.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['redirectUris'],
+      message: 'Add at least one redirect URI: where users return after signing in, such as https://app.example.com/callback.',
+    });
+  }
+  if (client.redirectUris) checkUris(client.redirectUris, type, 'redirectUris', ctx);
+  if (client.postLogoutRedirectUris) checkUris(client.postLogoutRedirectUris, type, 'postLogoutRedirectUris', ctx);
+}
+
+/** Skip the type rules only when the fields they read are themselves unusable (report everything else at once). */
+export const TYPE_RULE_FIELDS = ['type', 'redirectUris', 'postLogoutRedirectUris', 'grantTypes', 'tokenEndpointAuthMethod'];
+export const typeRulesApply = ({ issues }: { issues: { path?: PropertyKey[] }[] }) =>
+  !issues.some((i) => TYPE_RULE_FIELDS.includes(String(i.path?.[0])));
