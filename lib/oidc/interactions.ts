@@ -8,12 +8,13 @@ import type { ProviderContext } from './context.ts';
 import { paths } from './context.ts';
 import { accessDenied } from './errors.ts';
 import { errorRedirectUrl } from './http/responses.ts';
-import { describeScopes } from './scopes.ts';
+import { describeScopes, formatScope, REQUIRED_SCOPES } from './scopes.ts';
 
 export type InteractionView = {
   id: string;
-  client: { id: string; name: string };
-  scopes: { name: string; description: string }[];
+  client: { id: string; name: string; logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null };
+  /** `required` scopes cannot be unticked on the consent screen. */
+  scopes: { name: string; description: string; required: boolean }[];
   loginHint: string | null;
   prompts: string[];
   resumeUrl: string;
@@ -53,7 +54,14 @@ export function createInteractions(ctx: ProviderContext) {
       const { interaction, request } = loaded;
       return {
         id,
-        client: { id: request.client.id, name: request.client.name },
+        client: {
+          id: request.client.id,
+          name: request.client.name,
+          logoUri: request.client.logoUri,
+          clientUri: request.client.clientUri,
+          policyUri: request.client.policyUri,
+          tosUri: request.client.tosUri,
+        },
         scopes: describeScopes(request.scopes),
         loginHint: request.loginHint ?? null,
         prompts: request.prompts,
@@ -61,14 +69,22 @@ export function createInteractions(ctx: ProviderContext) {
       };
     },
 
-    async decideConsent(id: string, userId: string, decision: 'allow' | 'deny'): Promise<string> {
+    /**
+     * Records Allow or Deny. With Allow the user may grant a subset of the requested scopes
+     * (`granted`, default all); the authorization then continues with exactly that subset, so the
+     * tokens carry what the user granted (RFC 6749 §3.3: the issued scope may differ from the request).
+     */
+    async decideConsent(id: string, userId: string, decision: 'allow' | 'deny', granted?: string[]): Promise<string> {
       const { interaction, request } = await loadOrThrow(id);
       if (decision === 'deny') {
         await ctx.stores.interactions.delete(interaction.id);
         // RFC 6749 §4.1.2.1: the resource owner denied the request.
         return errorRedirectUrl(request.redirectUri, accessDenied('The user denied the request.'), request.state, ctx.settings.issuer);
       }
-      await ctx.stores.consents.grant(userId, request.client.id, request.scopes);
+      const scopes = granted ? request.scopes.filter((s) => granted.includes(s) || REQUIRED_SCOPES.includes(s)) : request.scopes;
+      const withdrawn = request.scopes.filter((s) => !scopes.includes(s));
+      if (withdrawn.length) await ctx.stores.interactions.updateParams(interaction.id, { ...interaction.params, scope: formatScope(scopes) });
+      await ctx.stores.consents.grant(userId, request.client.id, scopes, withdrawn);
       await ctx.stores.interactions.mark(interaction.id, 'consentAt', ctx.clock());
       return resumeUrl(interaction.id);
     },

@@ -25,6 +25,11 @@ export type ClientRecord = {
   refreshTokenRotation: boolean;
   skipConsent: boolean;
   disabled: boolean;
+  /** Shown to users on the consent screen (RFC 7591 §2 client metadata). */
+  logoUri: string | null;
+  clientUri: string | null;
+  policyUri: string | null;
+  tosUri: string | null;
 };
 
 export type UserRecord = {
@@ -118,6 +123,8 @@ export interface InteractionStore {
   create(record: Omit<InteractionRecord, 'loginAt' | 'consentAt' | 'accountAt'>): Promise<void>;
   find(id: string): Promise<InteractionRecord | null>;
   mark(id: string, field: 'loginAt' | 'consentAt' | 'accountAt', at: Date): Promise<void>;
+  /** Replaces the parked request's parameters (the user narrowed its scope on the consent screen). */
+  updateParams(id: string, params: Record<string, string>): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
@@ -148,8 +155,11 @@ export interface TokenStore {
 
 export interface ConsentStore {
   find(userId: string, clientId: string): Promise<string[]>;
-  /** Adds scopes to the remembered consent (union with what was granted before). */
-  grant(userId: string, clientId: string, scopes: string[]): Promise<void>;
+  /**
+   * Records a consent decision: `granted` is added to what was granted before and `withdrawn`
+   * (asked for, but unticked by the user) is removed from it.
+   */
+  grant(userId: string, clientId: string, granted: string[], withdrawn?: string[]): Promise<void>;
 }
 
 export interface KeyStore {

@@ -41,5 +41,8 @@ export function checkAllowed(requested: readonly string[], allowed: readonly str
 
 export const covers = (granted: readonly string[], requested: readonly string[]) => requested.every((s) => granted.includes(s));
 
+/** OIDC Core §3.1.2.1: `openid` makes the request an OpenID Connect request; it cannot be declined alone. */
+export const REQUIRED_SCOPES: readonly string[] = ['openid'];
+
 export const describeScopes = (scopes: readonly string[]) =>
-  scopes.map((name) => ({ name, description: SCOPE_DESCRIPTIONS[name] ?? `Use the "${name}" permission` }));
+  scopes.map((name) => ({ name, description: SCOPE_DESCRIPTIONS[name] ?? `Use the "${name}" permission`, required: REQUIRED_SCOPES.includes(name) }));

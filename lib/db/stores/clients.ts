@@ -18,6 +18,7 @@ export function toClientRecord(row: {
   id: string; name: string; type: string; tokenEndpointAuthMethod: string; redirectUris: string; postLogoutRedirectUris: string;
   grantTypes: string; scope: string; accessTokenFormat: string; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
+  logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
 }): ClientRecord {
   const kind = row.type as ClientKind;
   return {
@@ -37,6 +38,10 @@ export function toClientRecord(row: {
     refreshTokenRotation: row.refreshTokenRotation,
     skipConsent: row.skipConsent,
     disabled: row.disabled,
+    logoUri: row.logoUri,
+    clientUri: row.clientUri,
+    policyUri: row.policyUri,
+    tosUri: row.tosUri,
   };
 }
 

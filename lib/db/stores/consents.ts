@@ -8,10 +8,11 @@ export function consentStore(db: Db): ConsentStore {
       const row = await db.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
       return row ? parseScope(row.scope) : [];
     },
-    async grant(userId, clientId, scopes) {
+    async grant(userId, clientId, granted, withdrawn = []) {
       await db.$transaction(async (tx) => {
         const row = await tx.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
-        const scope = formatScope([...new Set([...(row ? parseScope(row.scope) : []), ...scopes])]);
+        const kept = (row ? parseScope(row.scope) : []).filter((s) => !withdrawn.includes(s));
+        const scope = formatScope([...new Set([...kept, ...granted])]);
         await tx.consent.upsert({
           where: { userId_clientId: { userId, clientId } },
           create: { userId, clientId, scope },

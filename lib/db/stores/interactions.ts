@@ -13,6 +13,9 @@ export function interactionStore(db: Db): InteractionStore {
     async mark(id, field, at) {
       await db.interaction.updateMany({ where: { id }, data: { [field]: at } });
     },
+    async updateParams(id, params) {
+      await db.interaction.updateMany({ where: { id }, data: { params: JSON.stringify(params) } });
+    },
     async delete(id) {
       await db.interaction.deleteMany({ where: { id } });
     },
