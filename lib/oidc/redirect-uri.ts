@@ -36,7 +36,7 @@ export function redirectUriProblem(uri: string, kind: ClientKind): string | null
   if (['javascript:', 'data:', 'file:', 'vbscript:'].includes(url.protocol)) return `must not use the ${url.protocol} scheme`;
   if (kind !== 'native') return 'may use a custom scheme only for native apps (RFC 8252 §7.1)';
   // RFC 8252 §7.1: private-use schemes should be reverse domain names, so they do not collide.
-  if (!url.protocol.slice(0, -1).includes('.')) return 'custom schemes must be a reverse domain name such as com.example.app (RFC 8252 §7.1)';
+  if (!url.protocol.slice(0, -1).includes('.')) return 'must use a reverse domain name as its custom scheme, such as com.example.app:/callback (RFC 8252 §7.1)';
   return null;
 }
 

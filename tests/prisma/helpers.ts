@@ -3,7 +3,7 @@
 // PostgreSQL databases.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -57,17 +57,8 @@ export function committedMigrations(variant: 'sqlite' | 'postgres'): string[] {
     .sort((a, b) => a.localeCompare(b));
 }
 
-export const MODEL_TABLES = [
-  'AuthorizationCode',
-  'Client',
-  'ClientSecret',
-  'Consent',
-  'Grant',
-  'Interaction',
-  'SigningKey',
-  'Token',
-  'User',
-];
+/** Every model of the data model, read from the schema: the migrations must create each one. */
+export const MODEL_TABLES = [...readFileSync(join(ROOT, 'prisma', 'schema.prisma'), 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!);
 
 export function randomDatabaseName(): string {
   return `portico_t_${randomBytes(5).toString('hex')}`;

@@ -4,6 +4,7 @@ import { RequestExpired } from '@/components/auth/request-expired';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { sameOriginPath } from '@/lib/auth/relative-url';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
@@ -23,7 +24,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const view = interactionId ? await (await getRuntime()).provider.interactions.describe(interactionId, user?.id ?? null) : null;
   if (interactionId && !view) return <RequestExpired />;
 
-  const continueTo = view ? sameOriginPath(view.resumeUrl) : '/';
+  // Without an authorization request, a same-origin callbackUrl (e.g. a portal page that asked
+  // for sign-in) says where to go; anything else falls back to the home page.
+  const continueTo = view ? sameOriginPath(view.resumeUrl) : (sameOriginPath(first(query.callbackUrl)) ?? '/');
   if (!continueTo) throw new Error('The interaction resume URL is not a same-origin path.');
 
   const selectAccount = Boolean(view && user && (first(query.select_account) === '1' || view.prompts.includes('select_account')));
@@ -61,6 +64,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       ) : null}
 
       <SignInForm continueTo={continueTo} defaultEmail={selectAccount ? undefined : email} />
+
+      {view ? null : (
+        <p className="text-sm text-zinc-700">
+          New to Portico?{' '}
+          <TextLink href={continueTo === '/' ? '/signup' : `/signup?callbackUrl=${encodeURIComponent(continueTo)}`}>Create an account</TextLink>
+        </p>
+      )}
     </Card>
   );
 }

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { AppAvatar } from '@/components/portal/app-avatar';
+import { AppTabs, type AppTab } from '@/components/portal/app-tabs';
+import { AppTypeBadge } from '@/components/portal/app-type-badge';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import { loadApp } from '../../../_lib/load-app';
+
+type Params = Promise<{ clientId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { app } = await loadApp((await params).clientId);
+  return { title: app.name };
+}
+
+export default async function AppLayout({ params, children }: { params: Params; children: ReactNode }) {
+  const clientId = (await params).clientId;
+  const { app } = await loadApp(clientId);
+  const base = `/developers/apps/${encodeURIComponent(app.id)}`;
+  const confidential = app.tokenEndpointAuthMethod !== 'none';
+  const canEdit = app.role !== 'viewer';
+  const tabs: AppTab[] = [
+    { segment: '', label: 'Settings' },
+    ...(confidential ? [{ segment: 'secrets', label: 'Secrets' }] : []),
+    { segment: 'quickstart', label: 'Quickstart' },
+    { segment: 'team', label: 'Team' },
+    ...(canEdit ? [{ segment: 'danger', label: 'Danger zone' }] : []),
+  ];
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-4">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
+          <ol className="flex flex-wrap items-center gap-1.5">
+            <li>
+              <Link href="/developers" className="hover:text-zinc-900 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
+                Apps
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li className="min-w-0 truncate text-zinc-800" aria-current="page">
+              {app.name}
+            </li>
+          </ol>
+        </nav>
+        <div className="flex items-start gap-4 sm:items-center">
+          <span className="hidden sm:block">
+            <AppAvatar name={app.name} logoUri={app.logoUri} size="lg" />
+          </span>
+          <span className="sm:hidden">
+            <AppAvatar name={app.name} logoUri={app.logoUri} />
+          </span>
+          <div className="min-w-0 flex-1 space-y-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <h1 className="text-xl font-semibold tracking-tight wrap-break-word sm:text-2xl">{app.name}</h1>
+              <AppTypeBadge type={app.type} />
+              {app.disabled ? <Badge tone="red">Disabled</Badge> : null}
+              {app.role === 'viewer' ? <Badge>Viewer access</Badge> : null}
+            </div>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-600">
+              <span className="flex min-w-0 flex-wrap items-center gap-2">
+                <span className="whitespace-nowrap">Client ID</span>
+                <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[13px] break-all text-zinc-900" data-testid="app-client-id">
+                  {app.id}
+                </code>
+                <CopyButton value={app.id} label="Copy client ID" />
+              </span>
+              <span>
+                Team <span className="font-medium text-zinc-800">{app.team.name}</span>
+              </span>
+            </div>
+          </div>
+        </div>
+      </div>
+      {app.disabled ? (
+        <p role="status" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          This app is disabled: Portico refuses its sign-ins and token requests. {canEdit ? 'Enable it again in the Danger zone.' : ''}
+        </p>
+      ) : null}
+      <AppTabs base={base} tabs={tabs} />
+      <div>{children}</div>
+    </div>
+  );
+}
