@@ -385,3 +385,19 @@ for (const size of SIZES) {
     await page.context().close();
   });
 }
+
+test('the activity tab counts the tokens an app was issued', async ({ page, state }) => {
+  await page.goto(`${state.issuer}/signup?callbackUrl=${encodeURIComponent('/developers')}`);
+  await signUp(page, { name: 'Ada Activity', email: uniqueEmail('activity') });
+  await expect(page).toHaveURL(onPortico(state, '/developers'));
+  const { clientId, secret } = await createApp(page, 'Machine-to-machine service', 'Metrics Worker');
+  for (let i = 0; i < 3; i++) {
+    expect((await clientPost(state.issuer, '/oauth/token', { id: clientId, secret: secret! }, { grant_type: 'client_credentials' })).status).toBe(200);
+  }
+  await page.goto(`${state.issuer}/developers/apps/${clientId}/activity`);
+  await expect(page.getByRole('tab', { name: 'Activity' }).or(page.getByRole('link', { name: 'Activity' }))).toBeVisible();
+  const tokens = page.locator('dl > div').filter({ hasText: 'Tokens issued (30 days)' });
+  await expect(tokens).toContainText('3');
+  await expect(page.getByRole('table', { name: 'Tokens issued per day' })).toContainText('3');
+  await capture(page, 'activity-desktop');
+});

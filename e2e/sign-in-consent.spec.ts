@@ -32,7 +32,8 @@ test('signs in, asks for consent in plain words, and returns a valid ID token to
   await expect(page.getByRole('heading', { name: 'Acme Notes wants to access your Portico account' })).toBeVisible();
   await expect(page.getByText(`Signed in as ${state.user.email}`)).toBeVisible();
   const permissions = page.getByRole('list').getByRole('listitem');
-  await expect(permissions).toHaveText(describe(scope));
+  await expect(permissions).toHaveCount(3);
+  await expect(permissions).toContainText(describe(scope));
   for (const token of scope.split(' ')) await expect(permissions.filter({ hasText: new RegExp(`^${token}$`) })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Allow' }).click();
@@ -57,7 +58,8 @@ test('remembers consent for the same scopes and asks again for a new one', async
 
   await page.goto(rp.loginUrl('remember', { scope: 'openid email phone' }));
   await expect(page).toHaveURL(onPortico(state, '/consent'));
-  await expect(page.getByRole('list').getByRole('listitem')).toHaveText(describe('openid email phone'));
+  await expect(page.getByRole('list').getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('list').getByRole('listitem')).toContainText(describe('openid email phone'));
   await page.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByTestId('scope')).toHaveText('openid email phone');
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useId } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useHardRedirect, type InteractionAction, type InteractionActionState } from './interaction-action';
@@ -8,15 +8,39 @@ import { NoScriptContinue } from './no-script-continue';
 
 const initialState: InteractionActionState = {};
 
-/** Allow / Deny for one authorization request; both buttons lock on the first click. */
-export function ConsentForm({ action, interactionId }: { action: InteractionAction; interactionId: string }) {
+export type ConsentScope = { name: string; description: string; required: boolean };
+
+/**
+ * The requested permissions, one checkbox each, and Allow / Deny for one authorization request.
+ * Required scopes (openid) are ticked and locked; the optional ones start ticked and may be
+ * unticked. Allow posts the ticked names; both buttons lock on the first click.
+ */
+export function ConsentForm({ action, interactionId, appName, scopes }: { action: InteractionAction; interactionId: string; appName: string; scopes: ConsentScope[] }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   useHardRedirect(state.redirectTo);
   const busy = pending || Boolean(state.redirectTo);
+  const headingId = useId();
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="interaction" value={interactionId} />
+
+      <fieldset className="space-y-3" aria-describedby={`${headingId}-hint`}>
+        <legend id={headingId} className="text-sm font-semibold text-zinc-900">
+          This will allow {appName} to:
+        </legend>
+        <p id={`${headingId}-hint`} className="-mt-1 text-xs text-zinc-600">
+          Untick anything you would rather not share.
+        </p>
+        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
+          {scopes.map((scope) => (
+            <ScopeRow key={scope.name} scope={scope} />
+          ))}
+        </ul>
+      </fieldset>
+
+      <p className="text-xs text-zinc-600">Only allow access if you trust {appName}. Choosing Deny sends you back without sharing anything.</p>
+
       <div className="flex flex-col-reverse gap-3 sm:flex-row">
         <Button type="submit" name="decision" value="deny" variant="secondary" disabled={busy}>
           Deny
@@ -27,5 +51,31 @@ export function ConsentForm({ action, interactionId }: { action: InteractionActi
       </div>
       <NoScriptContinue href={state.redirectTo} />
     </form>
+  );
+}
+
+function ScopeRow({ scope }: { scope: ConsentScope }) {
+  const id = useId();
+  return (
+    <li className="flex items-start gap-3 px-4 py-3">
+      <input
+        id={id}
+        type="checkbox"
+        name="scope"
+        value={scope.name}
+        defaultChecked
+        disabled={scope.required}
+        aria-describedby={scope.required ? `${id}-required` : undefined}
+        className="mt-0.5 size-4 shrink-0 rounded border-zinc-400 accent-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+      />
+      <label htmlFor={id} className="min-w-0 flex-1 wrap-break-word">
+        {scope.description}
+      </label>
+      {scope.required ? (
+        <span id={`${id}-required`} className="shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">
+          Required
+        </span>
+      ) : null}
+    </li>
   );
 }

@@ -14,9 +14,13 @@ import type { ClientKey, E2EClient, E2EState } from './state.ts';
 
 type Pending = { client: E2EClient; verifier: string; nonce: string };
 
+export type RedeemedTokens = { access_token: string; refresh_token?: string; scope?: string };
+
 export type RelyingParty = {
   /** The RP URL that starts a sign-in: what a user clicks on the app's "Sign in with Portico". */
   loginUrl(client: ClientKey, options?: { scope?: string; state?: string; prompt?: string; login_hint?: string }): string;
+  /** The tokens the callback with this `state` redeemed (kept server-side, as a real app would). */
+  tokensFor(state: string): RedeemedTokens | undefined;
   close(): Promise<void>;
 };
 
@@ -46,6 +50,7 @@ export async function startRelyingParty(state: E2EState): Promise<RelyingParty> 
   };
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
   const pending = new Map<string, Pending>();
+  const redeemed = new Map<string, RedeemedTokens>();
 
   async function login(url: URL, res: ServerResponse) {
     const client = state.clients[url.searchParams.get('client') as ClientKey];
@@ -94,6 +99,7 @@ export async function startRelyingParty(state: E2EState): Promise<RelyingParty> 
     });
     // openid-client validates the ID token's claims; its signature is checked here too.
     const { payload } = await jwtVerify(tokens.id_token!, jwks, { issuer: state.issuer, audience: request.client.id });
+    redeemed.set(st, { access_token: tokens.access_token, refresh_token: tokens.refresh_token, scope: tokens.scope });
     page(res, 200, 'Signed in', {
       email: String(payload.email ?? ''),
       sub: String(payload.sub),
@@ -124,6 +130,7 @@ export async function startRelyingParty(state: E2EState): Promise<RelyingParty> 
       for (const [k, v] of Object.entries(options)) if (v !== undefined) url.searchParams.set(k, v);
       return url.href;
     },
+    tokensFor: (st) => redeemed.get(st),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -14,6 +14,7 @@ export const CLIENT_NAMES = {
   misc: 'Trailhead Maps',
   keyboard: 'Quill Journal',
   screens: 'Northwind Travel',
+  account: 'Harbor Calendar',
 } as const;
 export type ClientKey = keyof typeof CLIENT_NAMES;
 

@@ -10,6 +10,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { recordSecurityEvent } from '../account/record-security-event.ts';
 import { verifyUserPassword } from '../account/verify-password.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { signInSchema } from '../validation/sign-in.ts';
@@ -29,11 +30,13 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
           try {
-            return await verifyUserPassword(db, parsed.data.email, parsed.data.password);
+            const user = await verifyUserPassword(db, parsed.data.email, parsed.data.password);
+            if (user) await recordSignIn(db, user.id, req?.headers?.['user-agent']);
+            return user;
           } catch (err) {
             // next-auth would put the message in the redirect URL; keep internals out of it.
             console.error('sign-in failed', err);
@@ -68,4 +71,10 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       },
     },
   };
+}
+
+/** The audit record of a sign-in (shown on /account/activity); a failure to write it is logged, not fatal. */
+async function recordSignIn(db: Parameters<typeof recordSecurityEvent>[0], userId: string, userAgent: unknown): Promise<void> {
+  const details = typeof userAgent === 'string' && userAgent ? { userAgent: userAgent.slice(0, 512) } : {};
+  await recordSecurityEvent(db, { userId, action: 'user.signed_in', details }).catch((err: unknown) => console.error('could not record the sign-in', err));
 }

@@ -23,3 +23,4 @@ export { revokePersonalAccessToken } from './revoke-personal-access-token.ts';
 export { authenticatePersonalAccessToken, type AuthenticatedToken } from './authenticate-personal-access-token.ts';
 export { NotFoundError, ForbiddenError, ValidationError, type ValidationIssue } from './errors.ts';
 export type * from './types.ts';
+export { getClientActivity, ACTIVITY_DAYS, type ClientActivity } from './get-client-activity.ts';

@@ -12,6 +12,17 @@ export const metadata: Metadata = { title: 'Allow access' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** Only web pages are linked: anything else in client metadata is not shown. */
+function webUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getSignedInUser();
   const raw = (await searchParams).interaction;
@@ -24,10 +35,20 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   const view = await (await getRuntime()).provider.interactions.describe(interactionId, user.id);
   if (!view) return <RequestExpired />;
   const app = view.client.name;
+  const logo = webUrl(view.client.logoUri);
+  const links = [
+    { label: 'Website', href: webUrl(view.client.clientUri) },
+    { label: 'Privacy policy', href: webUrl(view.client.policyUri) },
+    { label: 'Terms of service', href: webUrl(view.client.tosUri) },
+  ].filter((link): link is { label: string; href: string } => link.href !== null);
 
   return (
     <Card className="space-y-6">
-      <header className="space-y-2">
+      <header className="space-y-3">
+        {logo ? (
+          // A third-party URL from client metadata: a plain <img> with a fixed size, so nothing shifts.
+          <img src={logo} alt={`${app} logo`} width={48} height={48} className="size-12 rounded-lg border border-zinc-200 bg-white object-contain" />
+        ) : null}
         <h1 className="text-xl font-semibold tracking-tight text-balance">{app} wants to access your Portico account</h1>
         <p className="text-sm text-zinc-700">
           Signed in as <strong className="font-semibold wrap-break-word text-zinc-900">{user.email}</strong>.{' '}
@@ -35,24 +56,25 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
             Not you?
           </TextLink>
         </p>
+        {links.length ? (
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {links.map((link) => (
+              <a
+                key={link.label}
+                href={link.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="font-medium text-zinc-700 underline decoration-zinc-300 underline-offset-2 hover:text-zinc-900 hover:decoration-zinc-900 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+              >
+                {link.label}
+                <span className="sr-only"> of {app} (opens in a new tab)</span>
+              </a>
+            ))}
+          </p>
+        ) : null}
       </header>
 
-      <section className="space-y-3">
-        <h2 className="text-sm font-semibold text-zinc-900">This will allow {app} to:</h2>
-        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
-          {view.scopes.map((scope) => (
-            <li key={scope.name} className="px-4 py-2.5">
-              {scope.description}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <p className="text-xs text-zinc-600">
-        Only allow access if you trust {app}. Choosing Deny sends you back without sharing anything.
-      </p>
-
-      <ConsentForm action={decideConsent} interactionId={view.id} />
+      <ConsentForm action={decideConsent} interactionId={view.id} appName={app} scopes={view.scopes} />
     </Card>
   );
 }

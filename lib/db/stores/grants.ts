@@ -1,11 +1,17 @@
 import type { GrantStore } from '../../oidc/ports.ts';
+import { activityUpsert } from '../activity.ts';
 import { batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
 
-export function grantStore(db: Db): GrantStore {
+export function grantStore(db: Db, clock: () => Date): GrantStore {
   return {
     async create(grant) {
-      await db.grant.create({ data: grant });
+      const at = clock();
+      await db.$transaction([
+        db.grant.create({ data: { ...grant, createdAt: at } }),
+        // A grant for a user is a sign-in to the app (client_credentials creates no Grant row).
+        ...(grant.userId ? [activityUpsert(db, [{ clientId: grant.clientId, signIns: 1, tokens: 0, at }])] : []),
+      ]);
     },
     find: batchedLookup((ids: string[]) => db.grant.findMany({ where: { id: { in: ids } } }), (g) => g.id),
     async revoke(id, at) {

@@ -14,7 +14,7 @@ export function createStores(db: Db, clock: () => Date = () => new Date()): Stor
     clients: clientStore(db, clock),
     users: userStore(db),
     interactions: interactionStore(db),
-    grants: grantStore(db),
+    grants: grantStore(db, clock),
     codes: codeStore(db),
     tokens: tokenStore(db),
     consents: consentStore(db),

@@ -1,18 +1,25 @@
 /**
  * Tokens: the hot path. Inserts and lookups are group-committed (lib/db/batch.ts), and the insert
  * is one raw multi-row INSERT: Prisma's createMany costs about half the token endpoint's
- * throughput in query building. The tagged template keeps it portable (placeholders and DateTime
+ * throughput in query building. The same transaction counts the batch's access tokens per app
+ * (ClientActivity) for the portal's activity chart. The tagged template keeps it portable (placeholders and DateTime
  * encoding are the adapter's; rows read back through Prisma identically on SQLite and PostgreSQL).
  */
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { NewToken, TokenRecord, TokenStore } from '../../oidc/ports.ts';
+import { activityUpsert, tokenIncrements } from '../activity.ts';
 import { batched, batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
 
 export function tokenStore(db: Db): TokenStore {
   const insert = batched<NewToken[], void>(async (groups) => {
-    const rows = groups.flat().map((t) => sql`(${t.hash}, ${t.kind}, ${t.grantId}, ${t.clientId}, ${t.userId}, ${t.scope}, ${t.expiresAt}, ${t.createdAt})`);
-    await db.$executeRaw`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt") VALUES ${join(rows)}`;
+    const tokens = groups.flat();
+    const rows = tokens.map((t) => sql`(${t.hash}, ${t.kind}, ${t.grantId}, ${t.clientId}, ${t.userId}, ${t.scope}, ${t.expiresAt}, ${t.createdAt})`);
+    const increments = tokenIncrements(tokens);
+    await db.$transaction([
+      db.$executeRaw`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt") VALUES ${join(rows)}`,
+      ...(increments.length ? [activityUpsert(db, increments)] : []),
+    ]);
     return groups.map(() => undefined);
   });
   const lookup = batchedLookup(

@@ -1,0 +1,81 @@
+/**
+ * /account/activity: the user's own sign-ins and consent decisions (AuditEvents they are the
+ * actor of), newest first, each as a line a person can read. Developer-portal changes the user
+ * made live in the portal's audit trail and are not listed here.
+ */
+import type { Db } from '../db/client.ts';
+import { SCOPE_DESCRIPTIONS } from '../oidc/scopes.ts';
+import type { Actor } from '../portal/types.ts';
+import { describeUserAgent } from './describe-user-agent.ts';
+import { SECURITY_ACTIONS } from './record-security-event.ts';
+
+export const ACTIVITY_LIMIT = 100;
+
+export type ActivityLine = {
+  id: string;
+  action: string;
+  at: Date;
+  /** "Signed in", "Allowed Notes to see your email address", "Revoked access for Notes". */
+  text: string;
+  /** A second, quieter line: the browser, the scopes declined. */
+  detail: string | null;
+};
+
+type Details = { userAgent?: unknown; clientName?: unknown; granted?: unknown; declined?: unknown };
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const phrase = (scope: string) => lowerFirst(SCOPE_DESCRIPTIONS[scope] ?? `use the "${scope}" permission`);
+
+/** ["a", "b", "c"] → "a, b and c". */
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function parseDetails(raw: string): Details {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' ? (value as Details) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function describeActivity(action: string, details: Details, appName: string): Pick<ActivityLine, 'text' | 'detail'> {
+  switch (action) {
+    case 'user.signed_in':
+      return { text: 'Signed in', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
+    case 'consent.granted': {
+      const granted = strings(details.granted);
+      const beyondIdentity = granted.filter((s) => s !== 'openid');
+      const what = beyondIdentity.length ? joinWords(beyondIdentity.map(phrase)) : phrase('openid');
+      const declined = strings(details.declined);
+      return { text: `Allowed ${appName} to ${what}`, detail: declined.length ? `Declined: ${joinWords(declined.map(phrase))}` : null };
+    }
+    case 'consent.denied':
+      return { text: `Denied ${appName} access to your account`, detail: null };
+    case 'consent.revoked':
+      return { text: `Revoked access for ${appName}`, detail: null };
+    default:
+      return { text: action, detail: null };
+  }
+}
+
+export async function listSecurityActivity(db: Db, actor: Actor): Promise<ActivityLine[]> {
+  const events = await db.auditEvent.findMany({
+    where: { actorUserId: actor.userId, action: { in: [...SECURITY_ACTIONS] } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: ACTIVITY_LIMIT,
+  });
+  const clientIds = [...new Set(events.map((e) => e.clientId).filter((id): id is string => Boolean(id)))];
+  const clients = clientIds.length ? await db.client.findMany({ where: { id: { in: clientIds } }, select: { id: true, name: true } }) : [];
+  const nameOf = new Map(clients.map((c) => [c.id, c.name]));
+
+  return events.map((event) => {
+    const details = parseDetails(event.details);
+    // The name recorded at the time survives the app being deleted or renamed since.
+    const appName = (typeof details.clientName === 'string' ? details.clientName : null) ?? (event.clientId ? nameOf.get(event.clientId) : null) ?? 'an app';
+    return { id: event.id, action: event.action, at: event.createdAt, ...describeActivity(event.action, details, appName) };
+  });
+}
