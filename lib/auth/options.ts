@@ -16,7 +16,7 @@ import { getRuntime } from '../server/runtime.ts';
 import { signInSchema } from '../validation/sign-in.ts';
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
-  const { config, db } = await getRuntime();
+  const { config, db, provider } = await getRuntime();
   return {
     secret: config.sessionSecret,
     useSecureCookies: config.secureCookies,
@@ -61,6 +61,16 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           ...session,
           user: { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? null },
         };
+      },
+    },
+    events: {
+      // Signing out of Portico ends the browser session: apps that got a grant in it are told
+      // (OpenID Connect Back-Channel Logout 1.0), without delaying the sign-out.
+      signOut({ token }) {
+        const { sub, sid } = token ?? {};
+        if (typeof sub === 'string' && typeof sid === 'string') {
+          void provider.logout.sessionEnded(sub, sid).catch((err: unknown) => console.error('back-channel logout failed', err));
+        }
       },
     },
     logger: {

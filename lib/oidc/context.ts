@@ -17,6 +17,8 @@ export type ProviderContext = {
   /** Dynamic client registration, when the deployment offers it. */
   registration: RegistrationPort | null;
   clock: Clock;
+  /** Outgoing HTTP (back-channel logout notifications). */
+  fetch: typeof fetch;
   log: (message: string, err?: unknown) => void;
 };
 

@@ -30,6 +30,8 @@ export type ClientRecord = {
   clientUri: string | null;
   policyUri: string | null;
   tosUri: string | null;
+  /** OpenID Connect Back-Channel Logout 1.0 §2.2: where logout tokens are sent. */
+  backchannelLogoutUri: string | null;
 };
 
 export type UserRecord = {
@@ -133,6 +135,8 @@ export interface GrantStore {
   find(id: string): Promise<GrantRecord | null>;
   /** Revokes the grant and every token issued under it. */
   revoke(id: string, at: Date): Promise<void>;
+  /** The apps that received a grant during the user's browser session `sid`. */
+  clientsOfSession(userId: string, sid: string): Promise<string[]>;
 }
 
 export interface CodeStore {

@@ -9,11 +9,13 @@ import { revocationEndpoint } from './endpoints/revoke.ts';
 import { registrationEndpoint } from './endpoints/register.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { userinfoEndpoint } from './endpoints/userinfo.ts';
+import { createBackchannelLogout } from './backchannel-logout.ts';
 import { createInteractions } from './interactions.ts';
 
 export type Endpoint = (request: Request) => Promise<Response>;
 
 export function createProvider(ctx: ProviderContext) {
+  const logout = createBackchannelLogout(ctx);
   const endpoints = {
     discovery: discoveryEndpoint(ctx),
     jwks: jwksEndpoint(ctx),
@@ -22,10 +24,10 @@ export function createProvider(ctx: ProviderContext) {
     userinfo: userinfoEndpoint(ctx),
     introspect: introspectionEndpoint(ctx),
     revoke: revocationEndpoint(ctx),
-    endSession: endSessionEndpoint(ctx),
+    endSession: endSessionEndpoint(ctx, logout),
     register: registrationEndpoint(ctx),
   } satisfies Record<string, Endpoint>;
-  return { endpoints, interactions: createInteractions(ctx), keys: ctx.keys };
+  return { endpoints, interactions: createInteractions(ctx), keys: ctx.keys, logout };
 }
 
 export type Provider = ReturnType<typeof createProvider>;

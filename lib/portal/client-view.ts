@@ -54,6 +54,7 @@ export function toClientDetail(
     clientUri: client.clientUri,
     policyUri: client.policyUri,
     tosUri: client.tosUri,
+    backchannelLogoutUri: client.backchannelLogoutUri,
     refreshTokenRotation: client.refreshTokenRotation,
     accessTokenTtl: client.accessTokenTtl,
     refreshTokenTtl: client.refreshTokenTtl,

@@ -86,6 +86,7 @@ export function createRegistrationPort(db: Db): RegistrationPort {
             clientUri: values.clientUri ?? null,
             policyUri: values.policyUri ?? null,
             tosUri: values.tosUri ?? null,
+            backchannelLogoutUri: values.backchannelLogoutUri ?? null,
           },
         });
         await recordAudit(tx, { actor: null, action: 'client.registration_updated', clientId, details: { name: row.name } });

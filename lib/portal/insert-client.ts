@@ -35,6 +35,7 @@ export async function insertClient(tx: Tx, values: CreateClientValues, teamId: s
       clientUri: values.clientUri ?? null,
       policyUri: values.policyUri ?? null,
       tosUri: values.tosUri ?? null,
+      backchannelLogoutUri: values.backchannelLogoutUri ?? null,
       createdAt: now,
     },
   });

@@ -51,6 +51,7 @@ export type ClientDetail = ClientSummary & {
   clientUri: string | null;
   policyUri: string | null;
   tosUri: string | null;
+  backchannelLogoutUri: string | null;
   refreshTokenRotation: boolean;
   accessTokenTtl: number;
   refreshTokenTtl: number;

@@ -44,6 +44,7 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
     session: createSessionPort({ secret: config.sessionSecret, secureCookies: config.secureCookies }),
     registration: config.registrationToken ? createRegistrationPort(db) : null,
     clock,
+    fetch: globalThis.fetch,
     log: (message, err) => console.error(`[portico] ${message}`, err ?? ''),
   };
   return { config, db, stores, provider: createProvider(ctx) };

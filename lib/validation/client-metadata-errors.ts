@@ -23,6 +23,7 @@ export const METADATA_NAME: Record<string, string> = {
   clientUri: 'client_uri',
   policyUri: 'policy_uri',
   tosUri: 'tos_uri',
+  backchannelLogoutUri: 'backchannel_logout_uri',
   accessTokenFormat: 'access_token_format',
   accessTokenTtl: 'access_token_ttl',
   refreshTokenTtl: 'refresh_token_ttl',

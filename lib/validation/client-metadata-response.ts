@@ -40,6 +40,7 @@ export const clientMetadataResponseSchema = z.object({
   client_uri: z.string().optional(),
   policy_uri: z.string().optional(),
   tos_uri: z.string().optional(),
+  backchannel_logout_uri: z.string().optional(),
   access_token_format: z.enum(['opaque', 'jwt']),
   access_token_ttl: z.number().int(),
   refresh_token_ttl: z.number().int(),
@@ -55,7 +56,7 @@ export type ClientMetadataSource = {
   id: string; name: string; type: ClientKind; tokenEndpointAuthMethod: string; redirectUris: string[]; postLogoutRedirectUris: string[];
   grantTypes: string[]; scope: string; accessTokenFormat: 'opaque' | 'jwt'; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; createdAt: Date; team?: { id: string } | null; description?: string | null; logoUri?: string | null;
-  clientUri?: string | null; policyUri?: string | null; tosUri?: string | null; refreshTokenRotation?: boolean; skipConsent?: boolean;
+  clientUri?: string | null; policyUri?: string | null; tosUri?: string | null; backchannelLogoutUri?: string | null; refreshTokenRotation?: boolean; skipConsent?: boolean;
   disabled?: boolean;
   secrets?: { id: string; last4: string | null; status: z.infer<typeof secretMetadataSchema>['status']; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }[];
 };
@@ -65,7 +66,7 @@ const epochOrNull = (date: Date | null) => (date ? epochSeconds(date) : null);
 
 export function toClientMetadata(client: ClientMetadataSource, options: { clientSecret?: string | null; withSecrets?: boolean } = {}): ClientMetadataResponse {
   const issuedAt = epochSeconds(client.createdAt);
-  const optional = { description: client.description, logo_uri: client.logoUri, client_uri: client.clientUri, policy_uri: client.policyUri, tos_uri: client.tosUri };
+  const optional = { description: client.description, logo_uri: client.logoUri, client_uri: client.clientUri, policy_uri: client.policyUri, tos_uri: client.tosUri, backchannel_logout_uri: client.backchannelLogoutUri };
   return {
     client_id: client.id,
     ...(options.clientSecret ? { client_secret: options.clientSecret, client_secret_expires_at: 0 as const } : {}),

@@ -43,6 +43,8 @@ const shared = {
   client_uri: nullableUri('client_uri'),
   policy_uri: nullableUri('policy_uri'),
   tos_uri: nullableUri('tos_uri'),
+  /** OpenID Connect Back-Channel Logout 1.0 §2.2. */
+  backchannel_logout_uri: nullableUri('backchannel_logout_uri'),
   description: text('description').nullable().optional(),
   id_token_signed_response_alg: z.enum(ID_TOKEN_ALGS, { error: `id_token_signed_response_alg must be ${ID_TOKEN_ALGS.join(', ')}.` }).optional(),
   access_token_format: z.enum(ACCESS_TOKEN_FORMATS, { error: 'access_token_format must be opaque or jwt.' }).optional(),
@@ -139,6 +141,7 @@ function commonInput(meta: Common) {
     clientUri: meta.client_uri,
     policyUri: meta.policy_uri,
     tosUri: meta.tos_uri,
+    backchannelLogoutUri: meta.backchannel_logout_uri,
     description: meta.description,
     idTokenAlg: meta.id_token_signed_response_alg,
     accessTokenFormat: meta.access_token_format,

@@ -19,6 +19,7 @@ export const updateClientSchema = z.object({
   clientUri: webUriField('Homepage URL').optional(),
   policyUri: webUriField('Privacy policy URL').optional(),
   tosUri: webUriField('Terms of service URL').optional(),
+  backchannelLogoutUri: webUriField('Back-channel logout URL').optional(),
   redirectUris: uriListField('redirect URI').optional(),
   postLogoutRedirectUris: uriListField('post-logout redirect URI').optional(),
   scope: scopeField.optional(),

@@ -94,6 +94,7 @@ export const createClientSchema = z
     clientUri: webUriField('Homepage URL').optional(),
     policyUri: webUriField('Privacy policy URL').optional(),
     tosUri: webUriField('Terms of service URL').optional(),
+    backchannelLogoutUri: webUriField('Back-channel logout URL').optional(),
   })
   // Check the URIs even when another field (name, scope) is wrong, so a form shows every problem at once.
   .superRefine((client, ctx) => checkTypeRules(client.type, client, ctx), { when: typeRulesApply });

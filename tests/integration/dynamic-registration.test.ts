@@ -66,8 +66,10 @@ describe.each(DATABASES)('dynamic client registration on %s', (kind) => {
   });
 
   it('reads, updates and deletes a registration with its registration access token (RFC 7592)', async () => {
-    const created = await (await register({ client_name: 'Web RP', redirect_uris: ['https://rp.example.com/cb'] })).json();
-    expect(created).toMatchObject({ client_name: 'Web RP', registration_client_uri: `${server.issuer}/oauth/register/${created.client_id}` });
+    const created = await (
+      await register({ client_name: 'Web RP', redirect_uris: ['https://rp.example.com/cb'], backchannel_logout_uri: 'https://rp.example.com/backchannel-logout' })
+    ).json();
+    expect(created).toMatchObject({ client_name: 'Web RP', backchannel_logout_uri: 'https://rp.example.com/backchannel-logout', registration_client_uri: `${server.issuer}/oauth/register/${created.client_id}` });
     const auth = { authorization: `Bearer ${created.registration_access_token}` };
 
     const read = await fetch(created.registration_client_uri, { headers: auth });

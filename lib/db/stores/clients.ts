@@ -19,6 +19,7 @@ export function toClientRecord(row: {
   grantTypes: string; scope: string; accessTokenFormat: string; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
+  backchannelLogoutUri: string | null;
 }): ClientRecord {
   const kind = row.type as ClientKind;
   return {
@@ -42,6 +43,7 @@ export function toClientRecord(row: {
     clientUri: row.clientUri,
     policyUri: row.policyUri,
     tosUri: row.tosUri,
+    backchannelLogoutUri: row.backchannelLogoutUri,
   };
 }
 

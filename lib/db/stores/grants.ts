@@ -14,6 +14,10 @@ export function grantStore(db: Db, clock: () => Date): GrantStore {
       ]);
     },
     find: batchedLookup((ids: string[]) => db.grant.findMany({ where: { id: { in: ids } } }), (g) => g.id),
+    async clientsOfSession(userId, sid) {
+      const rows = await db.grant.findMany({ where: { userId, sid }, select: { clientId: true }, distinct: ['clientId'] });
+      return rows.map((r) => r.clientId);
+    },
     async revoke(id, at) {
       await db.$transaction([
         db.grant.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),

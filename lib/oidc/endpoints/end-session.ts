@@ -12,9 +12,10 @@ import { asOAuthError, invalidAuthorizationRequest } from '../errors.ts';
 import { requestParams, type Params } from '../http/params.ts';
 import { errorPage, redirect } from '../http/responses.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
+import type { BackchannelLogout } from '../backchannel-logout.ts';
 import { confirmLogoutPage } from './end-session-confirm.ts';
 
-export function endSessionEndpoint(ctx: ProviderContext) {
+export function endSessionEndpoint(ctx: ProviderContext, logout: BackchannelLogout) {
   return async function endSession(request: Request): Promise<Response> {
     try {
       const params = await requestParams(request);
@@ -31,6 +32,8 @@ export function endSessionEndpoint(ctx: ProviderContext) {
         return confirmLogoutPage(paths.endSession, params);
       }
       const headers: [string, string][] = ctx.session.clearCookieHeaders(request).map((c) => ['set-cookie', c]);
+      // Back-Channel Logout §2.7: apps are told after the session has ended, without delaying the user.
+      if (session) void logout.sessionEnded(session.userId, session.sid).catch((err) => ctx.log('back-channel logout failed', err));
       return redirect(destination, headers);
     } catch (err) {
       return errorPage(asOAuthError(err, (x) => ctx.log('end-session failed', x)));

@@ -18,7 +18,10 @@ export async function revokeAppAccess(clientId: string): Promise<RevokeState> {
   const user = await getSignedInUser();
   if (!user) return { error: 'Your session has ended. Sign in again to manage your apps.' };
   try {
-    await revoke((await getRuntime()).db, { userId: user.id }, parsed.data);
+    const { db, provider } = await getRuntime();
+    await revoke(db, { userId: user.id }, parsed.data);
+    // Back-Channel Logout: the app is told to end this user's sessions; it does not delay the page.
+    void provider.logout.accessRevoked(user.id, parsed.data).catch((err: unknown) => console.error('back-channel logout failed', err));
   } catch (err) {
     if (err instanceof NotFoundError) return { error: 'This app no longer has access to your account. Reload the page to see the current list.' };
     console.error('revoking app access failed', err);
