@@ -35,7 +35,7 @@ const ttlOptions = (presets: number[], current: number) =>
   [...new Set([...presets, current])].sort((a, b) => a - b).map((s) => ({ value: String(s), label: formatDuration(s) }));
 
 const FIELDS: readonly (keyof SettingsFormValues)[] = [
-  'name', 'description', 'clientUri', 'policyUri', 'tosUri', 'redirectUris', 'postLogoutRedirectUris', 'standardScopes', 'extraScopes',
+  'name', 'description', 'clientUri', 'policyUri', 'tosUri', 'redirectUris', 'postLogoutRedirectUris', 'backchannelLogoutUri', 'standardScopes', 'extraScopes',
   'grantTypes', 'refreshTokenRotation', 'accessTokenTtl', 'refreshTokenTtl', 'accessTokenFormat', 'tokenEndpointAuthMethod', 'idTokenAlg', 'skipConsent',
 ];
 
@@ -128,6 +128,16 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
                 hint="Optional. Where users may land after signing out through Portico (RP-initiated logout)."
                 placeholder="https://app.example.com/signed-out"
                 disabled={readOnly}
+              />
+              <TextField
+                label="Back-channel logout URL"
+                hint="Optional. Portico POSTs a signed logout token here when a user signs out or revokes this app (OpenID Connect Back-Channel Logout)."
+                type="url"
+                inputMode="url"
+                placeholder="https://app.example.com/backchannel-logout"
+                error={errors.backchannelLogoutUri?.message}
+                disabled={readOnly}
+                {...register('backchannelLogoutUri')}
               />
             </div>
           </Section>

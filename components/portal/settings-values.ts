@@ -15,6 +15,7 @@ export type SettingsFormValues = {
   tosUri: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  backchannelLogoutUri: string;
   standardScopes: string[];
   extraScopes: string;
   grantTypes: string[];
@@ -39,6 +40,7 @@ export function settingsFromApp(app: ClientDetail): SettingsFormValues {
     tosUri: app.tosUri ?? '',
     redirectUris: [...app.redirectUris],
     postLogoutRedirectUris: [...app.postLogoutRedirectUris],
+    backchannelLogoutUri: app.backchannelLogoutUri ?? '',
     standardScopes: scopes.filter((s) => STANDARD.has(s)),
     extraScopes: scopes.filter((s) => !STANDARD.has(s)).join(' '),
     grantTypes: [...app.grantTypes],
@@ -64,7 +66,7 @@ export function settingsToPatch(values: SettingsFormValues, context: SettingsCon
     clientUri: values.clientUri,
     policyUri: values.policyUri,
     tosUri: values.tosUri,
-    ...(browser ? { redirectUris: values.redirectUris, postLogoutRedirectUris: values.postLogoutRedirectUris } : {}),
+    ...(browser ? { redirectUris: values.redirectUris, postLogoutRedirectUris: values.postLogoutRedirectUris, backchannelLogoutUri: values.backchannelLogoutUri } : {}),
     scope,
     grantTypes: values.grantTypes as UpdateClientInput['grantTypes'],
     refreshTokenRotation: values.refreshTokenRotation,
