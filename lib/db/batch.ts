@@ -40,3 +40,15 @@ export function batchedLookup<K, R>(load: (keys: K[]) => Promise<R[]>, keyOf: (r
     return keys.map((k) => byKey.get(k) ?? null);
   });
 }
+
+/**
+ * Batched single-use claims: `claim(keys, at)` marks the still-unclaimed keys as used in one
+ * conditional statement and returns those it marked. A key claimed twice within one batch is won
+ * by its first claimant only, so exactly one caller ever sees `true` for a key.
+ */
+export function batchedClaim(claim: (keys: string[], at: Date) => Promise<string[]>): (item: { key: string; at: Date }) => Promise<boolean> {
+  return batched<{ key: string; at: Date }, boolean>(async (items) => {
+    const won = new Set(await claim([...new Set(items.map((i) => i.key))], items[0]!.at));
+    return items.map((i) => won.delete(i.key));
+  });
+}

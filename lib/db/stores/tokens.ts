@@ -8,7 +8,7 @@
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { NewToken, TokenRecord, TokenStore } from '../../oidc/ports.ts';
 import { activityUpsert, tokenIncrements } from '../activity.ts';
-import { batched, batchedLookup } from '../batch.ts';
+import { batched, batchedClaim, batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
 
 export function tokenStore(db: Db): TokenStore {
@@ -27,13 +27,18 @@ export function tokenStore(db: Db): TokenStore {
     (row) => row.hash,
   );
 
+  // Rotating refresh tokens: one conditional UPDATE … RETURNING per event-loop turn, which is the
+  // single-use check (of two uses of one token, in one batch or not, exactly one wins).
+  const markConsumed = batchedClaim(async (hashes, at) => {
+    const rows = await db.$queryRaw<{ hash: string }[]>`UPDATE "Token" SET "consumedAt" = ${at}
+      WHERE "hash" IN (${join(hashes)}) AND "consumedAt" IS NULL AND "revokedAt" IS NULL RETURNING "hash"`;
+    return rows.map((r) => r.hash);
+  });
+
   return {
     save: (tokens) => (tokens.length ? insert(tokens) : Promise.resolve()),
     find: lookup,
-    async consume(hash, at) {
-      const { count } = await db.token.updateMany({ where: { hash, consumedAt: null, revokedAt: null }, data: { consumedAt: at } });
-      return count === 1;
-    },
+    consume: (hash, at) => markConsumed({ key: hash, at }),
     async revoke(hash, at) {
       await db.token.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: at } });
     },
