@@ -24,3 +24,4 @@ export { authenticatePersonalAccessToken, type AuthenticatedToken } from './auth
 export { NotFoundError, ForbiddenError, ValidationError, type ValidationIssue } from './errors.ts';
 export type * from './types.ts';
 export { getClientActivity, ACTIVITY_DAYS, type ClientActivity } from './get-client-activity.ts';
+export { describeInvitation, type InvitationDescription } from './describe-invitation.ts';
