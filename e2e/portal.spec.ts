@@ -150,7 +150,7 @@ test('a developer signs up, registers every kind of app and manages one end to e
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();
     await viewer.goto(link);
-    await expect(viewer.getByRole('heading', { name: 'You are invited to a team' })).toBeVisible();
+    await expect(viewer.getByRole('heading', { name: /You are invited to join/ })).toBeVisible();
     await viewer.getByRole('link', { name: 'Create an account' }).click();
     await signUp(viewer, { name: 'Victor Viewer', email: viewerEmail });
     await expect(viewer).toHaveURL((url) => url.pathname.startsWith('/invitations/'));

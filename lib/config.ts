@@ -29,6 +29,15 @@ const envSchema = z.object({
     .min(32, 'PORTICO_REGISTRATION_TOKEN must be at least 32 characters (use `openssl rand -base64 32`)')
     .optional(),
   PORTICO_CODE_TTL: z.coerce.number().int().min(10).max(600).default(60),
+  PORTICO_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'PORTICO_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587' })
+    .optional(),
+  PORTICO_MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'PORTICO_MAIL_FROM must be a sender address such as "Portico <no-reply@example.com>"')
+    .refine((v) => /@/.test(v) && !/[\r\n]/.test(v), 'PORTICO_MAIL_FROM must be a sender address such as "Portico <no-reply@example.com>"')
+    .optional(),
 });
 
 export const MAX_ACCESS_TOKEN_TTL = 86_400;
@@ -45,6 +54,11 @@ export type Config = {
   /** The initial access token for dynamic client registration (RFC 7591); undefined = registration off. */
   registrationToken: string | undefined;
   secureCookies: boolean;
+  mail: {
+    /** SMTP server for outgoing mail; undefined = write mail to <dataDir>/outbox.jsonl instead. */
+    smtpUrl: string | undefined;
+    from: string;
+  };
   ttl: {
     idToken: number;
     code: number;
@@ -77,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: `${secret}:session`,
     registrationToken: e.PORTICO_REGISTRATION_TOKEN,
     secureCookies: issuer.startsWith('https://'),
+    mail: { smtpUrl: e.PORTICO_SMTP_URL, from: e.PORTICO_MAIL_FROM ?? `Portico <no-reply@${new URL(issuer).hostname}>` },
     ttl: {
       idToken: e.PORTICO_ID_TOKEN_TTL,
       maxAccessToken: MAX_ACCESS_TOKEN_TTL,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AccountNav } from '@/components/account/account-nav';
+import { PageShell } from '@/components/ui/page-shell';
 import { getSignedInUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = {
@@ -16,17 +17,8 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const user = await getSignedInUser();
   if (!user) return children;
   return (
-    <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-focus"
-      >
-        Skip to content
-      </a>
-      <AccountNav email={user.email} />
-      <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
-        {children}
-      </main>
-    </div>
+    <PageShell nav={<AccountNav email={user.email} />} width="max-w-4xl">
+      {children}
+    </PageShell>
   );
 }

@@ -7,7 +7,9 @@ import { SignOutLink } from '@/components/portal/sign-out-link';
 
 const LINKS = [
   { href: '/account/apps', label: 'Connected apps' },
+  { href: '/account/security', label: 'Security' },
   { href: '/account/activity', label: 'Security activity' },
+  { href: '/account/delete', label: 'Delete account' },
 ] as const;
 
 const linkClass =

@@ -46,6 +46,14 @@ export function describeActivity(action: string, details: Details, appName: stri
   switch (action) {
     case 'user.signed_in':
       return { text: 'Signed in', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
+    case 'user.email_verified':
+      return { text: 'Confirmed your email address', detail: null };
+    case 'user.password_reset_requested':
+      return { text: 'Asked for a password reset link', detail: null };
+    case 'user.password_reset':
+      return { text: 'Reset your password', detail: 'Signed out everywhere' };
+    case 'user.password_changed':
+      return { text: 'Changed your password', detail: 'Signed out of other sessions' };
     case 'consent.granted': {
       const granted = strings(details.granted);
       const beyondIdentity = granted.filter((s) => s !== 'openid');

@@ -8,7 +8,16 @@ import type { Db } from '../db/client.ts';
 import { recordAudit } from '../portal/audit.ts';
 import type { Tx } from '../portal/transaction.ts';
 
-export const SECURITY_ACTIONS = ['user.signed_in', 'consent.granted', 'consent.denied', 'consent.revoked'] as const;
+export const SECURITY_ACTIONS = [
+  'user.signed_in',
+  'user.email_verified',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.password_changed',
+  'consent.granted',
+  'consent.denied',
+  'consent.revoked',
+] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
 export type SecurityEvent = {

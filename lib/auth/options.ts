@@ -5,18 +5,23 @@
  * the claims written here are a contract: `sub` (user id), `authTime` (OIDC auth_time, seconds)
  * and `sid` (OIDC session id). Both are set on every sign-in and never on a mere session refresh,
  * so signing in again always yields a fresh auth_time and a new sid.
+ *
+ * A session signed in before the user's sessionsValidAfter (set by a password reset or change,
+ * lib/account/session-validity.ts) is emptied by the jwt callback: the browser is signed out.
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { recordSecurityEvent } from '../account/record-security-event.ts';
+import { createSessionValidityCheck } from '../account/session-validity.ts';
 import { verifyUserPassword } from '../account/verify-password.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { signInSchema } from '../validation/sign-in.ts';
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   const { config, db, provider } = await getRuntime();
+  const isSessionValid = createSessionValidityCheck(db);
   return {
     secret: config.sessionSecret,
     useSecureCookies: config.secureCookies,
@@ -46,8 +51,12 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (!user) return token;
+      async jwt({ token, user }) {
+        if (!user) {
+          const { sub, authTime } = token;
+          if (typeof sub !== 'string' || typeof authTime !== 'number') return {};
+          return (await isSessionValid(sub, authTime)) ? token : {};
+        }
         return {
           sub: user.id,
           email: user.email,

@@ -7,18 +7,26 @@
  *   checks it, including `exp` (with next-auth's 15 s clock tolerance).
  * - A session the core can use must carry `sub`, `authTime` and `sid` (set at sign-in by
  *   lib/auth/options.ts); anything else reads as "no session".
+ * - `isSessionValid` (optional) decides whether the user still accepts a session signed in at
+ *   `authTime`: a password reset or change ends older sessions (lib/account/session-validity.ts).
+ *   A session it refuses reads as "no session", exactly like an expired cookie.
  *
  * No next or react imports here: lib/oidc and the production server use this directly.
  */
 import { decode } from 'next-auth/jwt';
 import type { SessionPort } from '../oidc/ports.ts';
 
-
 export function sessionCookieName(secureCookies: boolean): string {
   return secureCookies ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 
-export function createSessionPort(opts: { secret: string; secureCookies: boolean }): SessionPort {
+export type SessionPortOptions = {
+  secret: string;
+  secureCookies: boolean;
+  isSessionValid?: (userId: string, authTime: number) => Promise<boolean>;
+};
+
+export function createSessionPort(opts: SessionPortOptions): SessionPort {
   const name = sessionCookieName(opts.secureCookies);
   const attributes = `Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax${opts.secureCookies ? '; Secure' : ''}`;
 
@@ -26,15 +34,19 @@ export function createSessionPort(opts: { secret: string; secureCookies: boolean
     async read(request) {
       const token = sessionToken(parseCookies(request.headers.get('cookie')), name);
       if (!token) return null;
+      let session: { userId: string; authTime: number; sid: string };
       try {
         const payload = await decode({ token, secret: opts.secret });
         const { sub, authTime, sid } = payload ?? {};
         if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid) return null;
         if (typeof authTime !== 'number' || !Number.isInteger(authTime)) return null;
-        return { userId: sub, authTime, sid };
+        session = { userId: sub, authTime, sid };
       } catch {
         return null; // tampered, wrong secret, malformed or expired
       }
+      // Outside the try: a database failure is an error, not a silent sign-out.
+      if (opts.isSessionValid && !(await opts.isSessionValid(session.userId, session.authTime))) return null;
+      return session;
     },
 
     clearCookieHeaders(request) {

@@ -16,8 +16,7 @@ import { createClientSchema } from '../validation/client.ts';
 import { parseClientRegistration } from '../validation/client-metadata.ts';
 import { toClientMetadata } from '../validation/client-metadata-response.ts';
 import { recordAudit } from './audit.ts';
-import { clientDefaults } from './client-defaults.ts';
-import { insertClient } from './insert-client.ts';
+import { clientColumns, insertClient } from './insert-client.ts';
 import { purgeClient } from './purge-client.ts';
 import type { Tx } from './transaction.ts';
 
@@ -65,30 +64,12 @@ export function createRegistrationPort(db: Db): RegistrationPort {
       const values = validated(metadata);
       return db.$transaction(async (tx) => {
         const current = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
-        const method = values.tokenEndpointAuthMethod ?? clientDefaults(values.type).tokenEndpointAuthMethod;
+        const columns = clientColumns(values);
         if (values.type !== current.type) throw new OAuthError('invalid_client_metadata', `The application type cannot change (it is ${current.type}).`);
-        if ((method === 'none') !== (current.tokenEndpointAuthMethod === 'none')) {
+        if ((columns.tokenEndpointAuthMethod === 'none') !== (current.tokenEndpointAuthMethod === 'none')) {
           throw new OAuthError('invalid_client_metadata', 'token_endpoint_auth_method cannot switch between a public and a confidential client.');
         }
-        const row = await tx.client.update({
-          where: { id: clientId },
-          data: {
-            name: values.name,
-            tokenEndpointAuthMethod: method,
-            redirectUris: JSON.stringify(values.redirectUris),
-            postLogoutRedirectUris: JSON.stringify(values.postLogoutRedirectUris),
-            grantTypes: JSON.stringify(values.grantTypes ?? clientDefaults(values.type).grantTypes),
-            scope: values.scope ?? clientDefaults(values.type).scope,
-            accessTokenFormat: values.accessTokenFormat ?? 'opaque',
-            idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
-            description: values.description ?? null,
-            logoUri: values.logoUri ?? null,
-            clientUri: values.clientUri ?? null,
-            policyUri: values.policyUri ?? null,
-            tosUri: values.tosUri ?? null,
-            backchannelLogoutUri: values.backchannelLogoutUri ?? null,
-          },
-        });
+        const row = await tx.client.update({ where: { id: clientId }, data: columns });
         await recordAudit(tx, { actor: null, action: 'client.registration_updated', clientId, details: { name: row.name } });
         return metadataOf(row);
       });

@@ -12,34 +12,42 @@ import type { CreateClientValues } from '../validation/client.ts';
 import { clientDefaults, isConfidential } from './client-defaults.ts';
 import type { Tx } from './transaction.ts';
 
+/** The columns a client gets from validated input and its type's defaults (creation, or RFC 7592 replacement). */
+export function clientColumns(values: CreateClientValues) {
+  const defaults = clientDefaults(values.type);
+  return {
+    name: values.name,
+    tokenEndpointAuthMethod: values.tokenEndpointAuthMethod ?? defaults.tokenEndpointAuthMethod,
+    redirectUris: JSON.stringify(values.redirectUris),
+    postLogoutRedirectUris: JSON.stringify(values.postLogoutRedirectUris),
+    grantTypes: JSON.stringify(values.grantTypes ?? defaults.grantTypes),
+    scope: values.scope ?? defaults.scope,
+    accessTokenFormat: values.accessTokenFormat ?? 'opaque',
+    idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
+    description: values.description ?? null,
+    logoUri: values.logoUri ?? null,
+    clientUri: values.clientUri ?? null,
+    policyUri: values.policyUri ?? null,
+    tosUri: values.tosUri ?? null,
+    backchannelLogoutUri: values.backchannelLogoutUri ?? null,
+  };
+}
+
 export async function insertClient(tx: Tx, values: CreateClientValues, teamId: string | null, now = new Date()) {
   const defaults = clientDefaults(values.type);
-  const tokenEndpointAuthMethod = values.tokenEndpointAuthMethod ?? defaults.tokenEndpointAuthMethod;
+  const columns = clientColumns(values);
   const row = await tx.client.create({
     data: {
+      ...columns,
       id: randomId(16),
       teamId,
-      name: values.name,
       type: values.type,
-      tokenEndpointAuthMethod,
-      redirectUris: JSON.stringify(values.redirectUris),
-      postLogoutRedirectUris: JSON.stringify(values.postLogoutRedirectUris),
-      grantTypes: JSON.stringify(values.grantTypes ?? defaults.grantTypes),
-      scope: values.scope ?? defaults.scope,
-      accessTokenFormat: values.accessTokenFormat ?? 'opaque',
-      idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
       accessTokenTtl: defaults.accessTokenTtl,
       refreshTokenTtl: defaults.refreshTokenTtl,
-      description: values.description ?? null,
-      logoUri: values.logoUri ?? null,
-      clientUri: values.clientUri ?? null,
-      policyUri: values.policyUri ?? null,
-      tosUri: values.tosUri ?? null,
-      backchannelLogoutUri: values.backchannelLogoutUri ?? null,
       createdAt: now,
     },
   });
-  const clientSecret = isConfidential({ tokenEndpointAuthMethod }) ? randomSecret(PREFIX.clientSecret) : null;
+  const clientSecret = isConfidential(columns) ? randomSecret(PREFIX.clientSecret) : null;
   const secrets = clientSecret
     ? [await tx.clientSecret.create({ data: { id: randomId(16), clientId: row.id, hash: sha256(clientSecret), last4: clientSecret.slice(-4), createdAt: now } })]
     : [];

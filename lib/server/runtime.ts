@@ -6,6 +6,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { createPrismaClient, type Db } from '../db/client.ts';
 import { createStores } from '../db/stores/index.ts';
+import { createSessionValidityCheck } from '../account/session-validity.ts';
 import { createSessionPort } from '../auth/session-port.ts';
 import { KeyRing } from '../oidc/keys.ts';
 import { createRegistrationPort } from '../portal/dynamic-registration.ts';
@@ -41,7 +42,11 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
     },
     stores,
     keys,
-    session: createSessionPort({ secret: config.sessionSecret, secureCookies: config.secureCookies }),
+    session: createSessionPort({
+      secret: config.sessionSecret,
+      secureCookies: config.secureCookies,
+      isSessionValid: createSessionValidityCheck(db),
+    }),
     registration: config.registrationToken ? createRegistrationPort(db) : null,
     clock,
     fetch: globalThis.fetch,

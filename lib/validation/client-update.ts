@@ -6,20 +6,16 @@
 import { z } from 'zod';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
 import {
-  accessTokenTtlField, descriptionField, grantTypesField, refreshTokenRotationField, refreshTokenTtlField, skipConsentField, webUriField,
+  accessTokenTtlField, descriptionField, grantTypesField, refreshTokenRotationField, refreshTokenTtlField, skipConsentField,
 } from './client-fields.ts';
 import {
-  accessTokenFormatField, authMethodField, checkTypeRules, clientNameField, idTokenAlgField, scopeField, typeRulesApply, uriListField,
+  accessTokenFormatField, authMethodField, checkTypeRules, clientNameField, idTokenAlgField, linkFields, scopeField, typeRulesApply, uriListField,
 } from './client.ts';
 
 export const updateClientSchema = z.object({
   name: clientNameField.optional(),
   description: descriptionField.optional(),
-  logoUri: webUriField('Logo URL').optional(),
-  clientUri: webUriField('Homepage URL').optional(),
-  policyUri: webUriField('Privacy policy URL').optional(),
-  tosUri: webUriField('Terms of service URL').optional(),
-  backchannelLogoutUri: webUriField('Back-channel logout URL').optional(),
+  ...linkFields,
   redirectUris: uriListField('redirect URI').optional(),
   postLogoutRedirectUris: uriListField('post-logout redirect URI').optional(),
   scope: scopeField.optional(),

@@ -78,6 +78,15 @@ export const idTokenAlgField = z.enum(ID_TOKEN_ALGS, { error: 'ID token signing 
 
 export { checkTypeRules, checkUris, typeRulesApply, type TypeRuleFields } from './client-type-rules.ts';
 
+/** The app's links shown to users (RFC 7591 §2) and its back-channel logout endpoint: optional everywhere. */
+export const linkFields = {
+  logoUri: webUriField('Logo URL').optional(),
+  clientUri: webUriField('Homepage URL').optional(),
+  policyUri: webUriField('Privacy policy URL').optional(),
+  tosUri: webUriField('Terms of service URL').optional(),
+  backchannelLogoutUri: webUriField('Back-channel logout URL').optional(),
+};
+
 export const createClientSchema = z
   .object({
     name: clientNameField,
@@ -90,11 +99,7 @@ export const createClientSchema = z
     idTokenAlg: idTokenAlgField.optional(),
     grantTypes: grantTypesField.optional(),
     description: descriptionField.optional(),
-    logoUri: webUriField('Logo URL').optional(),
-    clientUri: webUriField('Homepage URL').optional(),
-    policyUri: webUriField('Privacy policy URL').optional(),
-    tosUri: webUriField('Terms of service URL').optional(),
-    backchannelLogoutUri: webUriField('Back-channel logout URL').optional(),
+    ...linkFields,
   })
   // Check the URIs even when another field (name, scope) is wrong, so a form shows every problem at once.
   .superRefine((client, ctx) => checkTypeRules(client.type, client, ctx), { when: typeRulesApply });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUserSchema } from './user.ts';
+import { COMMON_PASSWORD_MESSAGE, createUserSchema, newPasswordField } from './user.ts';
 import { signInSchema } from './sign-in.ts';
 
 describe('user validation', () => {
@@ -18,5 +18,12 @@ describe('user validation', () => {
   it('rejects an invalid email with a message that says what to do', () => {
     const result = signInSchema.safeParse({ email: 'ada', password: 'x' });
     expect(result.error?.issues[0]?.message).toBe('Enter a valid email address, like name@example.com.');
+  });
+
+  it('refuses the 10,000 most common passwords, in any case (NIST SP 800-63B §5.1.1.2)', () => {
+    for (const password of ['password', 'PassWord', '12345678', 'iloveyou', 'Sunshine1']) {
+      expect(newPasswordField.safeParse(password).error?.issues[0]?.message).toBe(COMMON_PASSWORD_MESSAGE);
+    }
+    expect(newPasswordField.safeParse('correct horse battery staple').success).toBe(true);
   });
 });

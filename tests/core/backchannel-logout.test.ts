@@ -11,7 +11,7 @@ import { call, CHALLENGE, sessionCookie, startCore, type Harness } from '../supp
 
 let h: Harness;
 let rp: Server;
-let received: string[] = [];
+const received: string[] = [];
 let user: { id: string };
 let clientId: string;
 

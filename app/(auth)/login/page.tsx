@@ -57,6 +57,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <Alert>{view.client.name} asks you to sign in again.</Alert>
       ) : null}
 
+      {first(query.reset) === '1' ? <Alert tone="success">Your password has been changed. Sign in with your new password.</Alert> : null}
+
       {!view && user ? (
         <Alert>
           You are signed in as <strong>{user.email}</strong>. Signing in again replaces that session.
@@ -64,6 +66,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       ) : null}
 
       <SignInForm continueTo={continueTo} defaultEmail={selectAccount ? undefined : email} />
+
+      <p className="text-sm text-zinc-700">
+        <TextLink href="/forgot-password">Forgot password?</TextLink>
+      </p>
 
       {view ? null : (
         <p className="text-sm text-zinc-700">

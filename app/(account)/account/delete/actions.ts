@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { deleteAccount as remove, WrongPasswordError } from '@/lib/account/delete-account';
 import { sessionCookieName } from '@/lib/auth/session-port';
@@ -8,7 +9,7 @@ import { getSignedInUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/portal/errors';
 import { getRuntime } from '@/lib/server/runtime';
 
-export type DeleteAccountState = { error?: string; deleted?: true };
+export type DeleteAccountState = { error?: string };
 
 const input = z.object({
   password: z.string().min(1, 'Enter your current password.').max(128),
@@ -33,5 +34,5 @@ export async function deleteAccount(_previous: DeleteAccountState, form: FormDat
     return { error: 'Something went wrong on our side. Your account was not deleted; try again in a moment.' };
   }
   (await cookies()).delete(sessionCookieName(config.secureCookies));
-  return { deleted: true };
+  redirect('/logged-out');
 }

@@ -1,12 +1,17 @@
 'use server';
 
 import { createUser, DuplicateEmailError } from '@/lib/account/create-user';
+import { createMailer } from '@/lib/account/mailer';
+import { sendVerificationEmail } from '@/lib/account/send-verification-email';
 import { getRuntime } from '@/lib/server/runtime';
 import { signUpSchema, type SignUpInput } from '@/lib/validation/sign-up';
 
 export type SignUpResult = { ok: true } | { ok: false; error: string; field?: 'email' | 'password' | 'name' };
 
-/** Creates the account; the form then signs in with the same credentials through next-auth. */
+/**
+ * Creates the account and mails the verification link; the form then signs in with the same
+ * credentials through next-auth. A mail failure is logged, not fatal: the account exists.
+ */
 export async function signUp(input: SignUpInput): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) {
@@ -14,9 +19,12 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     const field = issue?.path[0];
     return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: field === 'email' || field === 'password' || field === 'name' ? field : undefined };
   }
-  const { db } = await getRuntime();
+  const { config, db } = await getRuntime();
   try {
-    await createUser(db, { ...parsed.data, isAdmin: false });
+    const user = await createUser(db, { ...parsed.data, isAdmin: false });
+    await sendVerificationEmail(db, createMailer(config), { userId: user.id, issuer: config.issuer }).catch((err: unknown) =>
+      console.error('could not send the verification email', err),
+    );
     return { ok: true };
   } catch (err) {
     if (err instanceof DuplicateEmailError) {

@@ -1,0 +1,28 @@
+'use server';
+
+import { changePassword, WrongCurrentPasswordError } from '@/lib/account/change-password';
+import { getSignedInUser } from '@/lib/auth/session';
+import { getRuntime } from '@/lib/server/runtime';
+import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/account';
+
+export type ChangePasswordResult = { ok: true } | { ok: false; error: string; field?: 'currentPassword' | 'newPassword' };
+
+/** Changes the password; the form then signs this browser in again so it keeps its session. */
+export async function changePasswordAction(input: ChangePasswordInput): Promise<ChangePasswordResult> {
+  const user = await getSignedInUser();
+  if (!user) return { ok: false, error: 'You are no longer signed in. Sign in again, then change your password.' };
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0];
+    return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: field === 'currentPassword' || field === 'newPassword' ? field : undefined };
+  }
+  try {
+    await changePassword((await getRuntime()).db, { userId: user.id }, parsed.data);
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof WrongCurrentPasswordError) return { ok: false, field: 'currentPassword', error: err.message };
+    console.error('password change failed', err);
+    return { ok: false, error: "We couldn't change your password just now. Wait a moment and try again." };
+  }
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { requireAccountUser } from '../../_lib/require-user';
+import { changePasswordAction } from './actions';
+
+export const metadata: Metadata = { title: 'Security' };
+
+export default async function SecurityPage() {
+  const user = await requireAccountUser('/account/security');
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+        <p className="text-sm text-zinc-700">Changing your password signs you out on every other device and browser; this one stays signed in.</p>
+      </header>
+      <section aria-labelledby="change-password" className="max-w-md space-y-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h2 id="change-password" className="text-lg font-semibold">
+          Change password
+        </h2>
+        <ChangePasswordForm action={changePasswordAction} email={user.email} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+'use server';
+
+import { EmailLinkError } from '@/lib/account/email-tokens';
+import { resetPassword } from '@/lib/account/reset-password';
+import { getRuntime } from '@/lib/server/runtime';
+import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/account';
+
+export type ResetPasswordResult = { ok: true } | { ok: false; error: string; field?: 'password' };
+
+export async function resetPasswordAction(input: ResetPasswordInput): Promise<ResetPasswordResult> {
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: issue?.path[0] === 'password' ? 'password' : undefined };
+  }
+  const { db } = await getRuntime();
+  try {
+    await resetPassword(db, parsed.data);
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof EmailLinkError) return { ok: false, error: err.message };
+    console.error('password reset failed', err);
+    return { ok: false, error: "We couldn't change your password just now. Wait a moment and try again." };
+  }
+}

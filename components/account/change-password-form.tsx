@@ -1,0 +1,66 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signIn } from 'next-auth/react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/input';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
+import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/account';
+
+type Action = (input: ChangePasswordInput) => Promise<{ ok: true } | { ok: false; error: string; field?: 'currentPassword' | 'newPassword' }>;
+
+/**
+ * Current + new password. The change ends every session signed in before it, this one too, so on
+ * success the form signs in again with the new password: this browser gets a fresh session.
+ */
+export function ChangePasswordForm({ action, email }: { action: Action; email: string }) {
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [hydrated, setHydrated] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: '', newPassword: '' } });
+  useEffect(() => setHydrated(true), []);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await action(values).catch(() => ({ ok: false as const, error: "We couldn't reach Portico. Check your connection and try again." }));
+    if (!result.ok) {
+      if ('field' in result && result.field) setError(result.field, { message: result.error }, { shouldFocus: true });
+      else setMessage({ tone: 'error', text: result.error });
+      return;
+    }
+    const signedIn = await signIn('credentials', { redirect: false, email, password: values.newPassword }).catch(() => undefined);
+    if (!signedIn?.ok || signedIn.error) {
+      window.location.assign('/login?reset=1&callbackUrl=%2Faccount%2Fsecurity');
+      return;
+    }
+    reset();
+    setMessage({ tone: 'success', text: 'Your password has been changed. Other devices and browsers have been signed out.' });
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...register('currentPassword')} />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase is easier to remember and harder to guess.`}
+        error={errors.newPassword?.message}
+        {...register('newPassword')}
+      />
+      <Button type="submit" fullWidth={false} disabled={!hydrated || isSubmitting} aria-busy={isSubmitting}>
+        Change password
+      </Button>
+    </form>
+  );
+}

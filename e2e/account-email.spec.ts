@@ -1,0 +1,99 @@
+/**
+ * Email links in a real browser (issue 4): sign up, confirm the address with the link from the
+ * local outbox (<dataDir>/outbox.jsonl: no SMTP server is configured in the tests), then forget
+ * the password and reset it with the mailed link. A second browser signed in before the reset is
+ * signed out by it; the new password signs in.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { openDb } from '../tests/support/fixtures.ts';
+import type { E2EState } from './support/state.ts';
+import { expect, onPortico, signIn, test } from './support/test.ts';
+
+const EMAIL = `mail-${Date.now()}@example.com`;
+const PASSWORD = 'first long passphrase';
+const NEW_PASSWORD = 'second long passphrase';
+
+/** The link in the newest outbox message to `to` whose path is `pathname`. */
+function linkFromOutbox(state: E2EState, to: string, pathname: string): string {
+  const lines = readFileSync(path.join(state.dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n');
+  const messages = lines.map((line) => JSON.parse(line) as { to: string; text: string }).filter((m) => m.to === to);
+  const link = messages
+    .flatMap((m) => m.text.split(/\s+/))
+    .filter((word) => word.startsWith(`${state.issuer}${pathname}?token=`))
+    .at(-1);
+  if (!link) throw new Error(`no ${pathname} link mailed to ${to}`);
+  return link;
+}
+
+async function expectSignedIn(page: Page, signedIn: boolean) {
+  await page.goto('/account/apps');
+  if (signedIn) await expect(page.getByRole('heading', { name: 'Connected apps' })).toBeVisible();
+  else await expect(page).toHaveURL((url) => url.pathname === '/login');
+}
+
+test('sign up, verify the email, reset a forgotten password; older sessions end', async ({ browser, state }) => {
+  const context = await browser.newContext({ baseURL: state.issuer });
+  const page = await context.newPage();
+
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill('password1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('This password is too common. Choose a longer, less predictable one.')).toBeVisible();
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL((url) => url.pathname.startsWith('/developers'));
+
+  const verifyLink = linkFromOutbox(state, EMAIL, '/verify-email');
+  await page.goto(verifyLink);
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  const db = await openDb(`file:${path.join(state.dataDir, 'portico.db')}`);
+  try {
+    expect((await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).emailVerified).toBe(true);
+  } finally {
+    await db.$disconnect();
+  }
+  await page.goto(verifyLink);
+  await expect(page.getByRole('heading', { name: 'This link has already been used' })).toBeVisible();
+
+  // Another browser, signed in before the reset.
+  const other = await browser.newContext({ baseURL: state.issuer });
+  const otherPage = await other.newPage();
+  await otherPage.goto('/login');
+  await signIn(otherPage, EMAIL, PASSWORD);
+  await expect(otherPage).not.toHaveURL((url) => url.pathname === '/login');
+  await expectSignedIn(otherPage, true);
+
+  // Sign out, then forget the password.
+  await page.goto('/account/apps');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(onPortico(state, '/logged-out'));
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await expect(page).toHaveURL(onPortico(state, '/forgot-password'));
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByText('If an account exists for that address, we sent a link')).toBeVisible();
+
+  // Wait a second: sessions signed in the same second as the reset stay valid (whole seconds).
+  await page.waitForTimeout(1100);
+  await page.goto(linkFromOutbox(state, EMAIL, '/reset-password'));
+  await page.getByLabel('New password').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('reset') === '1');
+  await expect(page.getByText('Your password has been changed.')).toBeVisible();
+
+  await signIn(page, EMAIL, PASSWORD);
+  await expect(page.getByText('Incorrect email or password.')).toBeVisible();
+  await signIn(page, EMAIL, NEW_PASSWORD);
+  await expect(page).not.toHaveURL((url) => url.pathname === '/login');
+  await expectSignedIn(page, true);
+
+  // The browser signed in before the reset is signed out.
+  await expectSignedIn(otherPage, false);
+
+  await other.close();
+  await context.close();
+});
