@@ -1,55 +1,17 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { PorticoMark } from '@/components/auth/portico-mark';
-import { SignOutLink } from '@/components/portal/sign-out-link';
+import { TopBar, type TopBarLink } from '@/components/ui/top-bar';
 
-const LINKS = [
-  { href: '/account/apps', label: 'Connected apps' },
-  { href: '/account/security', label: 'Security' },
-  { href: '/account/activity', label: 'Security activity' },
-  { href: '/account/delete', label: 'Delete account' },
-] as const;
+const under = (href: string) => (pathname: string) => pathname.startsWith(href);
 
-const linkClass =
-  'block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
+const LINKS: readonly TopBarLink[] = [
+  { href: '/account/apps', label: 'Connected apps', match: under('/account/apps') },
+  { href: '/account/security', label: 'Security', match: under('/account/security') },
+  { href: '/account/activity', label: 'Security activity', match: under('/account/activity') },
+  { href: '/account/delete', label: 'Delete account', match: under('/account/delete') },
+];
 
-/** The account area's top bar: the Portico mark, its two sections, and who is signed in. */
+/** The account area's top bar. */
 export function AccountNav({ email }: { email: string }) {
-  const pathname = usePathname() ?? '';
-  return (
-    <header className="border-b border-zinc-200 bg-white">
-      <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/account/apps" className="flex items-center gap-2 rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
-          <PorticoMark />
-          <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700">Account</span>
-        </Link>
-        <nav aria-label="Your account" className="order-last -mx-3 w-full overflow-x-auto sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
-          <ul className="flex gap-1">
-            {LINKS.map((link) => {
-              const current = pathname.startsWith(link.href);
-              return (
-                <li key={link.href}>
-                  <Link
-                    href={link.href}
-                    aria-current={current ? 'page' : undefined}
-                    className={`${linkClass} ${current ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-700 hover:bg-zinc-50 hover:text-zinc-900'}`}
-                  >
-                    {link.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
-          <span className="hidden max-w-56 truncate text-sm text-zinc-700 md:inline" title={email}>
-            {email}
-          </span>
-          <SignOutLink />
-        </div>
-      </div>
-    </header>
-  );
+  return <TopBar area="Account" home="/account/apps" label="Your account" links={LINKS} email={email} width="max-w-4xl" />;
 }

@@ -1,57 +1,14 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { PorticoMark } from '@/components/auth/portico-mark';
-import { SignOutLink } from './sign-out-link';
+import { TopBar, type TopBarLink } from '@/components/ui/top-bar';
 
-const LINKS = [
-  { href: '/developers', label: 'Apps', match: (p: string) => p === '/developers' || p.startsWith('/developers/apps') },
-  { href: '/developers/tokens', label: 'API tokens', match: (p: string) => p.startsWith('/developers/tokens') },
-  { href: '/developers/docs', label: 'API reference', match: (p: string) => p.startsWith('/developers/docs') },
-] as const;
-
-const linkClass =
-  'rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
+const LINKS: readonly TopBarLink[] = [
+  { href: '/developers', label: 'Apps', match: (p) => p === '/developers' || p.startsWith('/developers/apps') },
+  { href: '/developers/tokens', label: 'API tokens', match: (p) => p.startsWith('/developers/tokens') },
+  { href: '/developers/docs', label: 'API reference', match: (p) => p.startsWith('/developers/docs') },
+];
 
 /** The portal's top bar: the Portico mark, the three sections, and who is signed in. */
 export function PortalNav({ email }: { email: string }) {
-  const pathname = usePathname() ?? '';
-  return (
-    <header className="border-b border-zinc-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link
-          href="/developers"
-          className="flex items-center gap-2 rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus"
-        >
-          <PorticoMark />
-          <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700">Developers</span>
-        </Link>
-        <nav aria-label="Developer portal" className="order-last -mx-3 w-full overflow-x-auto sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
-          <ul className="flex gap-1">
-            {LINKS.map((link) => {
-              const current = link.match(pathname);
-              return (
-                <li key={link.href}>
-                  <Link
-                    href={link.href}
-                    aria-current={current ? 'page' : undefined}
-                    className={`${linkClass} block ${current ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-700 hover:bg-zinc-50 hover:text-zinc-900'}`}
-                  >
-                    {link.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
-          <span className="hidden max-w-56 truncate text-sm text-zinc-700 md:inline" title={email}>
-            {email}
-          </span>
-          <SignOutLink />
-        </div>
-      </div>
-    </header>
-  );
+  return <TopBar area="Developers" home="/developers" label="Developer portal" links={LINKS} email={email} width="max-w-6xl" />;
 }
