@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/account';
+import { callFormAction } from '@/components/ui/call-form-action';
 
 type Action = (input: ChangePasswordInput) => Promise<{ ok: true } | { ok: false; error: string; field?: 'currentPassword' | 'newPassword' }>;
 
@@ -30,12 +31,7 @@ export function ChangePasswordForm({ action, email }: { action: Action; email: s
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await action(values).catch(() => ({ ok: false as const, error: "We couldn't reach Portico. Check your connection and try again." }));
-    if (!result.ok) {
-      if ('field' in result && result.field) setError(result.field, { message: result.error }, { shouldFocus: true });
-      else setMessage({ tone: 'error', text: result.error });
-      return;
-    }
+    if (!(await callFormAction(() => action(values), setError, (text) => setMessage({ tone: 'error', text })))) return;
     const signedIn = await signIn('credentials', { redirect: false, email, password: values.newPassword }).catch(() => undefined);
     if (!signedIn?.ok || signedIn.error) {
       window.location.assign('/login?reset=1&callbackUrl=%2Faccount%2Fsecurity');

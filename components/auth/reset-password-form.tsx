@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/account';
+import { callFormAction } from '@/components/ui/call-form-action';
 
 type Action = (input: ResetPasswordInput) => Promise<{ ok: true } | { ok: false; error: string; field?: 'password' }>;
 
@@ -26,12 +27,7 @@ export function ResetPasswordForm({ action, token }: { action: Action; token: st
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await action(values).catch(() => ({ ok: false as const, error: "We couldn't reach Portico. Check your connection and try again." }));
-    if (!result.ok) {
-      if ('field' in result && result.field) setError(result.field, { message: result.error }, { shouldFocus: true });
-      else setFormError(result.error);
-      return;
-    }
+    if (!(await callFormAction(() => action(values), setError, setFormError))) return;
     setLeaving(true);
     window.location.assign('/login?reset=1');
   });

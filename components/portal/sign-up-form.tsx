@@ -10,6 +10,7 @@ import { TextField } from '@/components/ui/input';
 import { sameOriginPath } from '@/lib/auth/relative-url';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
 import { signUpSchema, type SignUpInput, type SignUpValues } from '@/lib/validation/sign-up';
+import { callFormAction } from '@/components/ui/call-form-action';
 
 type SignUpAction = (input: SignUpInput) => Promise<{ ok: true } | { ok: false; error: string; field?: 'email' | 'password' | 'name' }>;
 
@@ -36,12 +37,7 @@ export function SignUpForm({ action, continueTo }: { action: SignUpAction; conti
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await action(values).catch(() => ({ ok: false as const, error: "We couldn't reach Portico. Check your connection and try again." }));
-    if (!result.ok) {
-      if ('field' in result && result.field) setError(result.field, { message: result.error }, { shouldFocus: true });
-      else setFormError(result.error);
-      return;
-    }
+    if (!(await callFormAction(() => action(values), setError, setFormError))) return;
     const signedIn = await signIn('credentials', { redirect: false, email: values.email, password: values.password }).catch(() => undefined);
     setLeaving(true);
     const target = sameOriginPath(continueTo) ?? '/developers';
