@@ -1,12 +1,25 @@
-/** Flag parsing for every command: node:util parseArgs, strict, no positionals. */
+/** Flag parsing for every command: node:util parseArgs, strict; positionals only where a command names one. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parseFlags<T extends Options>(argv: string[], options: T) {
+  return parseStrict(() => parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values);
+}
+
+/** Flags plus exactly one positional argument, e.g. `client verify <client_id>`. */
+export function parseFlagsAndArgument<T extends Options>(argv: string[], options: T, argument: string) {
+  const { values, positionals } = parseStrict(() => parseArgs({ args: argv, options, strict: true, allowPositionals: true }));
+  const [value, ...extra] = positionals;
+  if (value === undefined) throw new UsageError(`Missing <${argument}>.`);
+  if (extra.length) throw new UsageError(`Expected one <${argument}>, got ${positionals.length}: ${positionals.join(' ')}.`);
+  return { flags: values, argument: value };
+}
+
+function parseStrict<R>(parse: () => R): R {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    return parse();
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {

@@ -4,6 +4,7 @@
  */
 import { bootstrap } from './commands/bootstrap.ts';
 import { clientCreate } from './commands/client-create.ts';
+import { clientUnverify, clientVerify } from './commands/client-verify.ts';
 import { dbMigrate } from './commands/db-migrate.ts';
 import { keysRotate } from './commands/keys-rotate.ts';
 import { userCreate } from './commands/user-create.ts';
@@ -17,6 +18,8 @@ type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
 const COMMANDS: Record<string, Command> = {
   'user create': userCreate,
   'client create': clientCreate,
+  'client verify': clientVerify,
+  'client unverify': clientUnverify,
   bootstrap,
   'keys rotate': keysRotate,
   'db migrate': dbMigrate,

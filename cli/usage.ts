@@ -11,6 +11,11 @@ Commands:
       Register an application. web (default) and service get a client secret, shown once;
       spa and native are public clients that use PKCE. service takes no redirect URIs.
 
+  client verify <client_id> [--json]
+  client unverify <client_id> [--json]
+      Mark an application as verified once you have checked who runs it (or take that back).
+      The consent screen shows users whether you have; developers cannot set it themselves.
+
   bootstrap [--name APP] [--redirect-uri U …] [--json]
       Register Development, Staging and Production web applications for one app
       (default name "My App", default redirect URI http://localhost:3001/callback).

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .min(32, 'PORTICO_REGISTRATION_TOKEN must be at least 32 characters (use `openssl rand -base64 32`)')
     .optional(),
   PORTICO_CODE_TTL: z.coerce.number().int().min(10).max(600).default(60),
+  PORTICO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   PORTICO_SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'PORTICO_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587' })
     .optional(),
@@ -54,6 +55,8 @@ export type Config = {
   /** The initial access token for dynamic client registration (RFC 7591); undefined = registration off. */
   registrationToken: string | undefined;
   secureCookies: boolean;
+  /** How many reverse proxies in front append to X-Forwarded-For (lib/server/client-ip.ts). */
+  trustedProxies: number;
   mail: {
     /** SMTP server for outgoing mail; undefined = write mail to <dataDir>/outbox.jsonl instead. */
     smtpUrl: string | undefined;
@@ -91,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: `${secret}:session`,
     registrationToken: e.PORTICO_REGISTRATION_TOKEN,
     secureCookies: issuer.startsWith('https://'),
+    trustedProxies: e.PORTICO_TRUSTED_PROXIES,
     mail: { smtpUrl: e.PORTICO_SMTP_URL, from: e.PORTICO_MAIL_FROM ?? `Portico <no-reply@${new URL(issuer).hostname}>` },
     ttl: {
       idToken: e.PORTICO_ID_TOKEN_TTL,

@@ -7,6 +7,7 @@ const under = (href: string) => (pathname: string) => pathname.startsWith(href);
 const LINKS: readonly TopBarLink[] = [
   { href: '/account/apps', label: 'Connected apps', match: under('/account/apps') },
   { href: '/account/security', label: 'Security', match: under('/account/security') },
+  { href: '/account/sessions', label: 'Sessions', match: under('/account/sessions') },
   { href: '/account/activity', label: 'Security activity', match: under('/account/activity') },
   { href: '/account/delete', label: 'Delete account', match: under('/account/delete') },
 ];

@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
@@ -13,10 +12,7 @@ import { callFormAction } from '@/components/ui/call-form-action';
 
 type Action = (input: ChangePasswordInput) => Promise<{ ok: true } | { ok: false; error: string; field?: 'currentPassword' | 'newPassword' }>;
 
-/**
- * Current + new password. The change ends every session signed in before it, this one too, so on
- * success the form signs in again with the new password: this browser gets a fresh session.
- */
+/** Current + new password. The change ends every other session; this browser stays signed in. */
 export function ChangePasswordForm({ action, email }: { action: Action; email: string }) {
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -32,11 +28,6 @@ export function ChangePasswordForm({ action, email }: { action: Action; email: s
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     if (!(await callFormAction(() => action(values), setError, (text) => setMessage({ tone: 'error', text })))) return;
-    const signedIn = await signIn('credentials', { redirect: false, email, password: values.newPassword }).catch(() => undefined);
-    if (!signedIn?.ok || signedIn.error) {
-      window.location.assign('/login?reset=1&callbackUrl=%2Faccount%2Fsecurity');
-      return;
-    }
     reset();
     setMessage({ tone: 'success', text: 'Your password has been changed. Other devices and browsers have been signed out.' });
   });

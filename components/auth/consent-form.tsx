@@ -15,7 +15,23 @@ export type ConsentScope = { name: string; description: string; required: boolea
  * Required scopes (openid) are ticked and locked; the optional ones start ticked and may be
  * unticked. Allow posts the ticked names; both buttons lock on the first click.
  */
-export function ConsentForm({ action, interactionId, appName, scopes }: { action: InteractionAction; interactionId: string; appName: string; scopes: ConsentScope[] }) {
+export function ConsentForm({
+  action,
+  interactionId,
+  accountId,
+  appName,
+  verified,
+  scopes,
+}: {
+  action: InteractionAction;
+  interactionId: string;
+  /** The account the screen shows; the action refuses if another one is signed in by then. */
+  accountId: string;
+  appName: string;
+  /** Unverified apps already carry an "only continue if you trust" note above the form. */
+  verified: boolean;
+  scopes: ConsentScope[];
+}) {
   const [state, formAction, pending] = useActionState(action, initialState);
   useHardRedirect(state.redirectTo);
   const busy = pending || Boolean(state.redirectTo);
@@ -24,6 +40,7 @@ export function ConsentForm({ action, interactionId, appName, scopes }: { action
     <form action={formAction} className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="interaction" value={interactionId} />
+      <input type="hidden" name="account" value={accountId} />
 
       <fieldset className="space-y-3" aria-describedby={`${headingId}-hint`}>
         <legend id={headingId} className="text-sm font-semibold text-zinc-900">
@@ -39,7 +56,9 @@ export function ConsentForm({ action, interactionId, appName, scopes }: { action
         </ul>
       </fieldset>
 
-      <p className="text-xs text-zinc-600">Only allow access if you trust {appName}. Choosing Deny sends you back without sharing anything.</p>
+      <p className="text-xs text-zinc-600">
+        {verified ? `Only allow access if you trust ${appName}. ` : ''}Choosing Deny sends you back without sharing anything.
+      </p>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row">
         <Button type="submit" name="decision" value="deny" variant="secondary" disabled={busy}>

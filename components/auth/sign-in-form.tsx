@@ -12,13 +12,23 @@ import { signInSchema, type SignInInput, type SignInValues } from '@/lib/validat
 
 const INCORRECT = 'Incorrect email or password.';
 const UNAVAILABLE = "We couldn't sign you in just now. Wait a moment and try again.";
+// The codes lib/auth/options.ts returns for the second step.
+const CODE_ERRORS: Record<string, string> = {
+  SecondFactorInvalid: "That code didn't work. Check your authenticator app, or use one of your recovery codes.",
+  SecondFactorLocked: 'Too many wrong codes. Wait 15 minutes, then try again.',
+};
 
 /**
- * Email + password sign-in through next-auth. On success the browser goes to `continueTo`
+ * Email + password sign-in through next-auth, then, for accounts with two-step verification, a
+ * code from the authenticator app (or a recovery code); the password stays in the form between
+ * the two steps and is sent again with the code. On success the browser goes to `continueTo`
  * (a same-origin path, e.g. back to /oauth/authorize) with a full navigation.
  */
 export function SignInForm({ continueTo, defaultEmail }: { continueTo: string; defaultEmail?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const {
@@ -38,13 +48,30 @@ export function SignInForm({ continueTo, defaultEmail }: { continueTo: string; d
 
   const onSubmit = handleSubmit(async ({ email, password }) => {
     setFormError(null);
-    const result = await signIn('credentials', { redirect: false, email, password }).catch(() => undefined);
+    setCodeError(null);
+    if (askCode && !code.trim()) {
+      setCodeError('Enter the 6-digit code from your authenticator app.');
+      return;
+    }
+    const result = await signIn('credentials', { redirect: false, email, password, ...(askCode ? { code } : {}) }).catch(() => undefined);
     if (result?.ok && !result.error) {
       setLeaving(true);
       window.location.assign(sameOriginPath(continueTo) ?? '/');
       return;
     }
-    setFormError(result?.error === 'CredentialsSignin' ? INCORRECT : UNAVAILABLE);
+    const error = result?.error ?? '';
+    if (error === 'SecondFactorRequired') {
+      setAskCode(true);
+      return;
+    }
+    if (error in CODE_ERRORS) {
+      setCode('');
+      setCodeError(CODE_ERRORS[error]!);
+      return;
+    }
+    setAskCode(false);
+    setCode('');
+    setFormError(error === 'CredentialsSignin' ? INCORRECT : UNAVAILABLE);
     resetField('password');
     setFocus('password');
   });
@@ -52,6 +79,30 @@ export function SignInForm({ continueTo, defaultEmail }: { continueTo: string; d
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {askCode ? (
+        <section aria-labelledby="second-step" className="space-y-4">
+          <div className="space-y-1">
+            <h2 id="second-step" className="text-base font-semibold text-zinc-900">
+              Two-step verification
+            </h2>
+            <p className="text-sm text-zinc-700">Open your authenticator app and enter the code it shows for Portico. Lost your phone? Enter one of your recovery codes instead.</p>
+          </div>
+          <TextField
+            label="Verification code"
+            name="code"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            autoFocus
+            maxLength={32}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={codeError ?? undefined}
+          />
+        </section>
+      ) : null}
+      <div hidden={askCode} className="space-y-5">
       <TextField
         label="Email"
         type="email"
@@ -71,9 +122,24 @@ export function SignInForm({ continueTo, defaultEmail }: { continueTo: string; d
         error={errors.password?.message}
         {...register('password')}
       />
+      </div>
       <Button type="submit" disabled={!hydrated || isSubmitting || leaving} aria-busy={isSubmitting || leaving}>
-        Sign in
+        {askCode ? 'Verify' : 'Sign in'}
       </Button>
+      {askCode ? (
+        <button
+          type="button"
+          className="text-sm font-medium text-zinc-700 underline underline-offset-2 hover:text-zinc-900"
+          onClick={() => {
+            setAskCode(false);
+            setCode('');
+            setCodeError(null);
+            resetField('password');
+          }}
+        >
+          Use a different account
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { createMailer, outboxPath, readOutbox, type Mailer } from './mailer.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
 import { resetPassword } from './reset-password.ts';
 import { sendVerificationEmail } from './send-verification-email.ts';
-import { createSessionValidityCheck } from './session-validity.ts';
+import { createSessionValidityCheck, startUserSession } from './user-sessions.ts';
 import { verifyEmail } from './verify-email.ts';
 import { verifyUserPassword } from './verify-password.ts';
 
@@ -79,7 +79,7 @@ describe('email links, password reset and change (SQLite)', () => {
   it('resets the password once within the hour, ending every existing session', async () => {
     const user = await createUser(h.runtime.db, { email: 'ken@example.com', password: PASSWORD });
     const oldCookie = await sessionCookie(h, user.id, Math.floor(now().getTime() / 1000) - 60);
-    const port = createSessionPort({ secret: h.config.sessionSecret, secureCookies: false, isSessionValid: createSessionValidityCheck(h.runtime.db) });
+    const port = createSessionPort({ secret: h.config.sessionSecret, secureCookies: false, isSessionValid: createSessionValidityCheck(h.runtime.db, now) });
     const read = (cookie: string) => port.read(new Request(h.config.issuer, { headers: { cookie } }));
     expect(await read(oldCookie)).toMatchObject({ userId: user.id });
 
@@ -121,24 +121,27 @@ describe('email links, password reset and change (SQLite)', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
-  it('changes the password only with the right current one, ending older sessions', async () => {
+  it('changes the password only with the right current one, ending every other session', async () => {
     const user = await createUser(h.runtime.db, { email: 'barbara@example.com', password: PASSWORD });
-    const isValid = createSessionValidityCheck(h.runtime.db);
-    const signedInAt = Math.floor(now().getTime() / 1000) - 30;
-    expect(await isValid(user.id, signedInAt)).toBe(true);
+    const isValid = createSessionValidityCheck(h.runtime.db, now);
+    const here = await startUserSession(h.runtime.db, { userId: user.id, amr: ['pwd'] }, now());
+    const elsewhere = await startUserSession(h.runtime.db, { userId: user.id, amr: ['pwd'] }, now());
+    expect(await isValid(user.id, elsewhere)).toBe(true);
+    const actor = { userId: user.id, sessionId: here };
 
-    await expect(changePassword(h.runtime.db, { userId: user.id }, { currentPassword: 'wrong password', newPassword: 'a better passphrase' }, now())).rejects.toBeInstanceOf(
+    await expect(changePassword(h.runtime.db, actor, { currentPassword: 'wrong password', newPassword: 'a better passphrase' }, now())).rejects.toBeInstanceOf(
       WrongCurrentPasswordError,
     );
-    await expect(changePassword(h.runtime.db, { userId: user.id }, { currentPassword: PASSWORD, newPassword: 'iloveyou' }, now())).rejects.toThrow(COMMON_PASSWORD_MESSAGE);
-    expect(await isValid(user.id, signedInAt)).toBe(true);
+    await expect(changePassword(h.runtime.db, actor, { currentPassword: PASSWORD, newPassword: 'iloveyou' }, now())).rejects.toThrow(COMMON_PASSWORD_MESSAGE);
+    expect(await isValid(user.id, elsewhere)).toBe(true);
 
-    await changePassword(h.runtime.db, { userId: user.id }, { currentPassword: PASSWORD, newPassword: 'a better passphrase' }, now());
+    const { endedSessions } = await changePassword(h.runtime.db, actor, { currentPassword: PASSWORD, newPassword: 'a better passphrase' }, now());
+    expect(endedSessions).toEqual([elsewhere]);
     expect(await verifyUserPassword(h.runtime.db, 'barbara@example.com', 'a better passphrase')).toMatchObject({ id: user.id });
-    expect(await isValid(user.id, signedInAt)).toBe(false);
-    // The session the browser signs in with right after the change (same second) stays valid.
-    expect(await isValid(user.id, Math.floor(now().getTime() / 1000))).toBe(true);
-    expect(await isValid('no-such-user', signedInAt)).toBe(false);
+    expect(await isValid(user.id, elsewhere)).toBe(false);
+    expect(await isValid(user.id, here)).toBe(true);
+    // A session id is only valid for the user it belongs to.
+    expect(await isValid('no-such-user', here)).toBe(false);
   });
 
   it('refuses common passwords at sign-up, whatever their case', async () => {

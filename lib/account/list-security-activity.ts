@@ -21,7 +21,7 @@ export type ActivityLine = {
   detail: string | null;
 };
 
-type Details = { userAgent?: unknown; clientName?: unknown; granted?: unknown; declined?: unknown };
+type Details = { userAgent?: unknown; clientName?: unknown; granted?: unknown; declined?: unknown; newEmail?: unknown; oldEmail?: unknown; remaining?: unknown };
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -46,6 +46,24 @@ export function describeActivity(action: string, details: Details, appName: stri
   switch (action) {
     case 'user.signed_in':
       return { text: 'Signed in', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
+    case 'user.email_change_requested':
+      return { text: 'Asked to change your email address', detail: typeof details.newEmail === 'string' ? `To ${details.newEmail}` : null };
+    case 'user.email_changed':
+      return { text: 'Changed your email address', detail: typeof details.newEmail === 'string' ? `Now ${details.newEmail}` : null };
+    case 'user.two_factor_enabled':
+      return { text: 'Turned on two-step verification', detail: null };
+    case 'user.two_factor_disabled':
+      return { text: 'Turned off two-step verification', detail: null };
+    case 'user.recovery_codes_regenerated':
+      return { text: 'Made new recovery codes', detail: 'The old codes no longer work' };
+    case 'user.recovery_code_used':
+      return { text: 'Signed in with a recovery code', detail: typeof details.remaining === 'number' ? `${details.remaining} left` : null };
+    case 'user.two_factor_failed':
+      return { text: 'A wrong two-step verification code was entered', detail: 'Your password was right. If this was not you, change your password.' };
+    case 'user.session_signed_out':
+      return { text: 'Signed out a session', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
+    case 'user.signed_out_everywhere':
+      return { text: 'Signed out everywhere', detail: null };
     case 'user.email_verified':
       return { text: 'Confirmed your email address', detail: null };
     case 'user.password_reset_requested':

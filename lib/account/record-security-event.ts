@@ -17,6 +17,15 @@ export const SECURITY_ACTIONS = [
   'consent.granted',
   'consent.denied',
   'consent.revoked',
+  'user.email_change_requested',
+  'user.email_changed',
+  'user.two_factor_enabled',
+  'user.two_factor_disabled',
+  'user.recovery_codes_regenerated',
+  'user.recovery_code_used',
+  'user.two_factor_failed',
+  'user.session_signed_out',
+  'user.signed_out_everywhere',
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 

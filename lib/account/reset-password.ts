@@ -1,17 +1,17 @@
 /**
  * /reset-password: spends a reset link and sets the new password (the shared NIST rule,
- * lib/validation/user.ts). In the same transaction every existing session ends
- * (sessionsValidAfter, see session-validity.ts), every other unused reset link of the user is
- * spent, and the audit record is written.
+ * lib/validation/user.ts). In the same transaction every session of the user ends
+ * (lib/account/user-sessions.ts), every other unused reset link of the user is spent, and the
+ * audit record is written. The ended sessions are returned, for back-channel logout.
  */
 import type { Db } from '../db/client.ts';
 import { newPasswordField } from '../validation/user.ts';
 import { consumeEmailToken } from './email-tokens.ts';
 import { hashPassword } from './password.ts';
 import { recordSecurityEvent } from './record-security-event.ts';
-import { sessionsCutoff } from './session-validity.ts';
+import { endUserSessions } from './user-sessions.ts';
 
-export async function resetPassword(db: Db, input: { token: string; password: string }, now: Date = new Date()): Promise<{ email: string }> {
+export async function resetPassword(db: Db, input: { token: string; password: string }, now: Date = new Date()): Promise<{ email: string; userId: string; endedSessions: string[] }> {
   const password = newPasswordField.parse(input.password);
   const passwordHash = await hashPassword(password); // argon2 outside the transaction: no lock held meanwhile
   return db.$transaction(async (tx) => {
@@ -19,11 +19,12 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     const user = await tx.user.update({
       where: { id: userId },
       // Receiving the link proves the address too.
-      data: { passwordHash, sessionsValidAfter: sessionsCutoff(now), emailVerified: true },
+      data: { passwordHash, emailVerified: true },
       select: { email: true },
     });
     await tx.emailToken.updateMany({ where: { userId, purpose: 'reset_password', usedAt: null }, data: { usedAt: now } });
+    const endedSessions = await endUserSessions(tx, userId, { now });
     await recordSecurityEvent(tx, { userId, action: 'user.password_reset', at: now });
-    return { email: user.email };
+    return { email: user.email, userId, endedSessions };
   });
 }

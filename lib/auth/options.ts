@@ -2,22 +2,36 @@
  * next-auth (v4) configuration: email + password sign-in, kept in an encrypted JWT cookie.
  *
  * The cookie is also read outside Next.js by the protocol core (lib/auth/session-port.ts), so
- * the claims written here are a contract: `sub` (user id), `authTime` (OIDC auth_time, seconds)
- * and `sid` (OIDC session id). Both are set on every sign-in and never on a mere session refresh,
- * so signing in again always yields a fresh auth_time and a new sid.
+ * the claims written here are a contract: `sub` (user id), `authTime` (OIDC auth_time, seconds),
+ * `sid` (OIDC session id, the id of the UserSession row) and `amr` (RFC 8176 methods). They are
+ * set on every sign-in and never on a mere session refresh, so signing in again always yields a
+ * fresh auth_time and a new sid.
  *
- * A session signed in before the user's sessionsValidAfter (set by a password reset or change,
- * lib/account/session-validity.ts) is emptied by the jwt callback: the browser is signed out.
+ * A session whose row has ended (signed out from the session list, a password change or reset,
+ * lib/account/user-sessions.ts) is emptied by the jwt callback: the browser is signed out.
+ *
+ * Sign-in errors are codes the form turns into words (components/auth/sign-in-form.tsx):
+ * next-auth returns a thrown error's message as `error`, and `CredentialsSignin` for null.
  */
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, User } from 'next-auth';
+import { headers } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { recordSecurityEvent } from '../account/record-security-event.ts';
-import { createSessionValidityCheck } from '../account/session-validity.ts';
-import { verifyUserPassword } from '../account/verify-password.ts';
+import { signIn, type SignInFailure } from '../account/sign-in.ts';
+import { createSessionValidityCheck, endUserSession, SESSION_MAX_AGE_S, startUserSession } from '../account/user-sessions.ts';
+import { CLIENT_IP_HEADER } from '../server/client-ip.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { signInSchema } from '../validation/sign-in.ts';
+
+/** The codes a failed sign-in returns besides next-auth's own CredentialsSignin. */
+export const SIGN_IN_ERRORS: Record<Exclude<SignInFailure, 'credentials'>, string> = {
+  second_factor_required: 'SecondFactorRequired',
+  second_factor_invalid: 'SecondFactorInvalid',
+  second_factor_locked: 'SecondFactorLocked',
+};
+
+const headerValue = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   const { config, db, provider } = await getRuntime();
@@ -25,7 +39,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
   return {
     secret: config.sessionSecret,
     useSecureCookies: config.secureCookies,
-    session: { strategy: 'jwt' },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/login' },
     providers: [
       CredentialsProvider({
@@ -34,51 +48,56 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         credentials: {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
+          code: { label: 'Verification code', type: 'text' },
         },
-        async authorize(credentials, req) {
+        async authorize(credentials, req): Promise<User | null> {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
+          let outcome;
           try {
-            const user = await verifyUserPassword(db, parsed.data.email, parsed.data.password);
-            if (user) await recordSignIn(db, user.id, req?.headers?.['user-agent']);
-            return user;
+            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code });
           } catch (err) {
             // next-auth would put the message in the redirect URL; keep internals out of it.
             console.error('sign-in failed', err);
             throw new Error('Unavailable');
           }
+          if (!outcome.ok) {
+            if (outcome.reason === 'credentials') return null;
+            throw new Error(SIGN_IN_ERRORS[outcome.reason]);
+          }
+          const userAgent = headerValue(req?.headers?.['user-agent']);
+          await recordSignIn(db, outcome.user.id, userAgent);
+          return { ...outcome.user, amr: outcome.amr, ip: headerValue(req?.headers?.[CLIENT_IP_HEADER]), userAgent };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (!user) {
-          const { sub, authTime } = token;
-          if (typeof sub !== 'string' || typeof authTime !== 'number') return {};
-          return (await isSessionValid(sub, authTime)) ? token : {};
+          const { sub, sid } = token;
+          if (typeof sub !== 'string' || typeof sid !== 'string') return {};
+          return (await isSessionValid(sub, sid, await requestSeenFrom())) ? token : {};
         }
-        return {
-          sub: user.id,
-          email: user.email,
-          name: user.name,
-          authTime: Math.floor(Date.now() / 1000),
-          sid: randomUUID(),
-        };
+        const amr = user.amr ?? ['pwd'];
+        const sid = await startUserSession(db, { userId: user.id, amr, ip: user.ip, userAgent: user.userAgent });
+        return { sub: user.id, email: user.email, name: user.name, authTime: Math.floor(Date.now() / 1000), sid, amr };
       },
       session({ session, token }) {
         return {
           ...session,
-          user: { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? null },
+          user: { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? null, sessionId: typeof token.sid === 'string' ? token.sid : null },
         };
       },
     },
     events: {
       // Signing out of Portico ends the browser session: apps that got a grant in it are told
       // (OpenID Connect Back-Channel Logout 1.0), without delaying the sign-out.
-      signOut({ token }) {
+      async signOut({ token }) {
         const { sub, sid } = token ?? {};
         if (typeof sub === 'string' && typeof sid === 'string') {
-          void provider.logout.sessionEnded(sub, sid).catch((err: unknown) => console.error('back-channel logout failed', err));
+          // Already ended (from the session list): whoever ended it has told the apps.
+          const ended = await endUserSession(db, sub, sid).catch((err: unknown) => void console.error('could not end the session record', err));
+          if (ended) void provider.logout.sessionEnded(sub, sid).catch((err: unknown) => console.error('back-channel logout failed', err));
         }
       },
     },
@@ -92,8 +111,18 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
   };
 }
 
+/** Where the browser is now, when the callback runs inside a request (it always does in Next). */
+async function requestSeenFrom(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    const h = await headers();
+    return { ip: h.get(CLIENT_IP_HEADER), userAgent: h.get('user-agent') };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
 /** The audit record of a sign-in (shown on /account/activity); a failure to write it is logged, not fatal. */
-async function recordSignIn(db: Parameters<typeof recordSecurityEvent>[0], userId: string, userAgent: unknown): Promise<void> {
-  const details = typeof userAgent === 'string' && userAgent ? { userAgent: userAgent.slice(0, 512) } : {};
+async function recordSignIn(db: Parameters<typeof recordSecurityEvent>[0], userId: string, userAgent: string | null): Promise<void> {
+  const details = userAgent ? { userAgent: userAgent.slice(0, 512) } : {};
   await recordSecurityEvent(db, { userId, action: 'user.signed_in', details }).catch((err: unknown) => console.error('could not record the sign-in', err));
 }

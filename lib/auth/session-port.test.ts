@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSessionPort } from './session-port.ts';
 
 const secret = 'test-session-secret-that-is-long-enough:session';
-const claims = { sub: 'user-1', email: 'ada@example.com', authTime: 1_700_000_000, sid: 'sid-1' };
+const claims = { sub: 'user-1', email: 'ada@example.com', authTime: 1_700_000_000, sid: 'sid-1', amr: ['pwd'] };
 
 function requestWithCookie(cookie?: string): Request {
   return new Request('http://localhost:3000/oauth/authorize', cookie ? { headers: { cookie } } : {});
@@ -15,7 +15,7 @@ describe('session port', () => {
   it('reads a session token issued by next-auth', async () => {
     const token = await encode({ token: claims, secret });
     const session = await port.read(requestWithCookie(`other=1; next-auth.session-token=${token}`));
-    expect(session).toEqual({ userId: 'user-1', authTime: 1_700_000_000, sid: 'sid-1' });
+    expect(session).toEqual({ userId: 'user-1', authTime: 1_700_000_000, sid: 'sid-1', amr: ['pwd'] });
   });
 
   it('uses the __Secure- cookie name only when cookies are secure', async () => {

@@ -5,16 +5,17 @@
  *   when the issuer is https. next-auth splits values over ~3.9 kB into `.0`, `.1`, ... chunks.
  * - The value is a JWE (dir + A256GCM) keyed from the session secret; next-auth's own `decode`
  *   checks it, including `exp` (with next-auth's 15 s clock tolerance).
- * - A session the core can use must carry `sub`, `authTime` and `sid` (set at sign-in by
+ * - A session the core can use must carry `sub`, `authTime`, `sid` and `amr` (set at sign-in by
  *   lib/auth/options.ts); anything else reads as "no session".
- * - `isSessionValid` (optional) decides whether the user still accepts a session signed in at
- *   `authTime`: a password reset or change ends older sessions (lib/account/session-validity.ts).
- *   A session it refuses reads as "no session", exactly like an expired cookie.
+ * - `isSessionValid` (optional) checks the server-side record of the session `sid`
+ *   (lib/account/user-sessions.ts): a session signed out elsewhere reads as "no session", exactly
+ *   like an expired cookie. It is also told where the browser is now (IP, user agent).
  *
  * No next or react imports here: lib/oidc and the production server use this directly.
  */
 import { decode } from 'next-auth/jwt';
-import type { SessionPort } from '../oidc/ports.ts';
+import type { BrowserSession, SessionPort } from '../oidc/ports.ts';
+import { CLIENT_IP_HEADER } from '../server/client-ip.ts';
 
 export function sessionCookieName(secureCookies: boolean): string {
   return secureCookies ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
@@ -23,7 +24,8 @@ export function sessionCookieName(secureCookies: boolean): string {
 export type SessionPortOptions = {
   secret: string;
   secureCookies: boolean;
-  isSessionValid?: (userId: string, authTime: number) => Promise<boolean>;
+  isSessionValid?: (userId: string, sid: string, seen: { ip: string | null; userAgent: string | null }) => Promise<boolean>;
+  endSession?: (userId: string, sid: string) => Promise<unknown>;
 };
 
 export function createSessionPort(opts: SessionPortOptions): SessionPort {
@@ -34,19 +36,25 @@ export function createSessionPort(opts: SessionPortOptions): SessionPort {
     async read(request) {
       const token = sessionToken(parseCookies(request.headers.get('cookie')), name);
       if (!token) return null;
-      let session: { userId: string; authTime: number; sid: string };
+      let session: BrowserSession;
       try {
         const payload = await decode({ token, secret: opts.secret });
-        const { sub, authTime, sid } = payload ?? {};
+        const { sub, authTime, sid, amr } = payload ?? {};
         if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid) return null;
         if (typeof authTime !== 'number' || !Number.isInteger(authTime)) return null;
-        session = { userId: sub, authTime, sid };
+        if (!Array.isArray(amr) || !amr.every((m) => typeof m === 'string')) return null;
+        session = { userId: sub, authTime, sid, amr: amr as string[] };
       } catch {
         return null; // tampered, wrong secret, malformed or expired
       }
       // Outside the try: a database failure is an error, not a silent sign-out.
-      if (opts.isSessionValid && !(await opts.isSessionValid(session.userId, session.authTime))) return null;
+      const seen = { ip: request.headers.get(CLIENT_IP_HEADER), userAgent: request.headers.get('user-agent') };
+      if (opts.isSessionValid && !(await opts.isSessionValid(session.userId, session.sid, seen))) return null;
       return session;
+    },
+
+    async end(session) {
+      await opts.endSession?.(session.userId, session.sid);
     },
 
     clearCookieHeaders(request) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_MAX_AGE_S } from '../account/user-sessions.ts';
 import { deleteExpired } from './cleanup.ts';
 import { startCore, type Harness } from '../../tests/support/core-harness.ts';
 
@@ -7,7 +8,7 @@ beforeAll(async () => (h = await startCore()));
 afterAll(() => h?.close());
 
 describe('deleting expired rows', () => {
-  it('removes expired interactions, and codes and tokens a day past expiry, and nothing else', async () => {
+  it('removes expired interactions, codes and tokens a day past expiry, and dead sessions, and nothing else', async () => {
     const { db } = h.runtime;
     const now = new Date('2026-11-25T12:00:00Z');
     const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -19,7 +20,18 @@ describe('deleting expired rows', () => {
         { id: 'ix_live', params: '{}', clientId: 'c', expiresAt: ago(-1000) },
       ],
     });
-    expect(await deleteExpired(db, now)).toEqual({ interactions: 1, codes: 0, tokens: 1 });
+    const user = await db.user.create({ data: { id: 'u', email: 'u@example.com', passwordHash: 'x' } });
+    const session = (id: string, lastSeenAt: Date, endedAt: Date | null = null) => ({ id, userId: user.id, amr: 'pwd', createdAt: lastSeenAt, lastSeenAt, endedAt });
+    await db.userSession.createMany({
+      data: [
+        session('ended-long-ago', ago(3600_000), ago(86_400_001)),
+        session('ended-recently', ago(3600_000), ago(1000)),
+        session('idle-past-cookie', ago((SESSION_MAX_AGE_S + 86_400) * 1000 + 1)),
+        session('live', ago(1000)),
+      ],
+    });
+    expect(await deleteExpired(db, now)).toEqual({ interactions: 1, codes: 0, tokens: 1, sessions: 2 });
+    expect((await db.userSession.findMany({ orderBy: { id: 'asc' } })).map((s) => s.id)).toEqual(['ended-recently', 'live']);
     expect((await db.token.findMany({ orderBy: { hash: 'asc' } })).map((t) => t.hash)).toEqual(['live', 'recent']);
     expect((await db.interaction.findMany()).map((i) => i.id)).toEqual(['ix_live']);
   });

@@ -30,6 +30,8 @@ export const unauthorizedClient = (d: string) => new OAuthError('unauthorized_cl
 export const accessDenied = (d: string) => new OAuthError('access_denied', d);
 export const loginRequired = (d: string) => new OAuthError('login_required', d);
 export const consentRequired = (d: string) => new OAuthError('consent_required', d);
+// OpenID Connect Core Unmet Authentication Requirements 1.0 §3.
+export const unmetAuthenticationRequirements = (d: string) => new OAuthError('unmet_authentication_requirements', d);
 export const accountSelectionRequired = (d: string) => new OAuthError('account_selection_required', d);
 export const unsupportedTokenType = (d: string) => new OAuthError('unsupported_token_type', d);
 export const serverError = () => new OAuthError('server_error', 'The server encountered an unexpected error.', 500);

@@ -12,7 +12,11 @@ import { describeScopes, formatScope, REQUIRED_SCOPES } from './scopes.ts';
 
 export type InteractionView = {
   id: string;
-  client: { id: string; name: string; logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null };
+  client: {
+    id: string; name: string; logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
+    /** The operator has checked who runs the app: the consent screen says so, or says it has not. */
+    verified: boolean;
+  };
   /** `required` scopes cannot be unticked on the consent screen. */
   scopes: { name: string; description: string; required: boolean }[];
   loginHint: string | null;
@@ -61,6 +65,7 @@ export function createInteractions(ctx: ProviderContext) {
           clientUri: request.client.clientUri,
           policyUri: request.client.policyUri,
           tosUri: request.client.tosUri,
+          verified: request.client.verified,
         },
         scopes: describeScopes(request.scopes),
         loginHint: request.loginHint ?? null,

@@ -17,7 +17,7 @@ export type IssueRequest = {
   userId: string | null;
   scopes: string[];
   refresh: boolean;
-  idToken?: { authTime: number; nonce: string | null; sid: string | null };
+  idToken?: { authTime: number; nonce: string | null; sid: string | null; acr: string | null; amr: string | null };
 };
 
 export type TokenResponse = {
@@ -100,5 +100,7 @@ async function mintIdToken(
   };
   if (info.nonce) payload.nonce = info.nonce;
   if (info.sid) payload.sid = info.sid;
+  if (info.acr) payload.acr = info.acr;
+  if (info.amr) payload.amr = info.amr.split(' ');
   return ctx.keys.sign(payload, alg);
 }

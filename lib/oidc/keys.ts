@@ -1,15 +1,16 @@
 /**
  * Signing keys (RFC 7517 JWKS, RFC 7518 algorithms).
  * - One active key per algorithm (RS256, ES256, EdDSA), generated on first start, stored in the
- *   database with the private JWK encrypted (AES-256-GCM, key derived from PORTICO_SECRET by HKDF).
+ *   database with the private JWK sealed by lib/crypto/secret-box.ts (AES-256-GCM, key derived
+ *   from PORTICO_SECRET by HKDF with purpose 'signing-key-encryption').
  * - Every JWT carries the `kid` of the key that signed it.
  * - Rotation adds new keys and retires the old ones; a retired key stays in the JWKS until every
  *   token it signed has expired (publishUntil), then it is pruned.
  * - Instances behind a load balancer reload the key set periodically, so a rotation made by the
  *   CLI or another instance is picked up without a restart.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
+import { openSecret, sealSecret, SecretBoxError } from '../crypto/secret-box.ts';
 import type { Clock, KeyRecord, KeyStore } from './ports.ts';
 import { randomId } from './tokens.ts';
 
@@ -18,26 +19,17 @@ export type SigningAlg = (typeof SIGNING_ALGS)[number];
 
 const RELOAD_MS = 60_000;
 
-function encryptionKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'portico', 'signing-key-encryption', 32));
-}
+const KEY_PURPOSE = 'signing-key-encryption';
 
 export function encryptPrivateJwk(jwk: JWK, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', encryptionKey(secret), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(jwk), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return `v1.${iv.toString('base64url')}.${body.toString('base64url')}`;
+  return sealSecret(JSON.stringify(jwk), secret, KEY_PURPOSE);
 }
 
 export function decryptPrivateJwk(sealed: string, secret: string): JWK {
-  const [version, iv, body] = sealed.split('.');
-  if (version !== 'v1' || !iv || !body) throw new Error('Unknown signing key encryption format.');
-  const data = Buffer.from(body, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', encryptionKey(secret), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(data.subarray(data.length - 16));
   try {
-    return JSON.parse(Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8'));
-  } catch {
+    return JSON.parse(openSecret(sealed, secret, KEY_PURPOSE));
+  } catch (err) {
+    if (err instanceof SecretBoxError && err.reason === 'format') throw new Error('Unknown signing key encryption format.');
     throw new Error('Cannot decrypt the signing keys: PORTICO_SECRET differs from the one they were created with.');
   }
 }

@@ -32,6 +32,8 @@ export type ClientRecord = {
   tosUri: string | null;
   /** OpenID Connect Back-Channel Logout 1.0 §2.2: where logout tokens are sent. */
   backchannelLogoutUri: string | null;
+  /** The operator has checked who runs the app (set only by the CLI); shown on the consent screen. */
+  verified: boolean;
 };
 
 export type UserRecord = {
@@ -62,6 +64,9 @@ export type GrantRecord = {
   userId: string | null;
   scope: string;
   authTime: number | null;
+  /** OIDC Core §2 acr, and RFC 8176 amr as a space-separated list. */
+  acr: string | null;
+  amr: string | null;
   nonce: string | null;
   sid: string | null;
   revokedAt: Date | null;
@@ -192,10 +197,13 @@ export interface RegistrationPort {
   delete(clientId: string): Promise<void>;
 }
 
-export type BrowserSession = { userId: string; authTime: number; sid: string };
+/** `amr`: RFC 8176 authentication method references of the sign-in ("pwd", "otp", "mfa"). */
+export type BrowserSession = { userId: string; authTime: number; sid: string; amr: string[] };
 
 export interface SessionPort {
   read(request: Request): Promise<BrowserSession | null>;
+  /** Ends the session server-side, so the cookie is refused even if a copy of it survives. */
+  end(session: BrowserSession): Promise<void>;
   /** Set-Cookie values that end the session (including any chunked cookies present in `request`). */
   clearCookieHeaders(request?: Request): string[];
 }

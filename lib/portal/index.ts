@@ -9,6 +9,7 @@ export { listClientDetails } from './list-client-details.ts';
 export { getClient } from './get-client.ts';
 export { updateClient } from './update-client.ts';
 export { setClientDisabled } from './set-client-disabled.ts';
+export { setClientVerified, type ClientVerification } from './set-client-verified.ts';
 export { deleteClient } from './delete-client.ts';
 export { rotateClientSecret } from './rotate-client-secret.ts';
 export { revokeClientSecret } from './revoke-client-secret.ts';

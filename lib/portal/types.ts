@@ -36,6 +36,8 @@ export type ClientSummary = {
   description: string | null;
   logoUri: string | null;
   disabled: boolean;
+  /** Set by the operator (CLI) once they checked who runs the app; read-only here and in the API. */
+  verified: boolean;
   createdAt: Date;
   team: { id: string; name: string };
   /** The actor's role in the app's team: what the UI may offer. */

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import next from 'next';
 import type { Config } from '../config.ts';
 import { scheduleCleanup } from '../db/cleanup.ts';
+import { stampClientIp } from './client-ip.ts';
 import { protocolRoute } from './handlers.ts';
 import { invalidRequest } from '../oidc/errors.ts';
 import { errorJson, errorPage } from '../oidc/http/responses.ts';
@@ -24,6 +25,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (!isDecodable(path)) return void sendResponse(res, malformedUrl(path));
+    stampClientIp(req, config.trustedProxies);
     const name = protocolRoute(path);
     if (!name) return void nextHandler(req, res);
     try {

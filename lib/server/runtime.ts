@@ -6,7 +6,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { createPrismaClient, type Db } from '../db/client.ts';
 import { createStores } from '../db/stores/index.ts';
-import { createSessionValidityCheck } from '../account/session-validity.ts';
+import { createSessionValidityCheck, endUserSession } from '../account/user-sessions.ts';
 import { createSessionPort } from '../auth/session-port.ts';
 import { KeyRing } from '../oidc/keys.ts';
 import { createRegistrationPort } from '../portal/dynamic-registration.ts';
@@ -45,7 +45,8 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
     session: createSessionPort({
       secret: config.sessionSecret,
       secureCookies: config.secureCookies,
-      isSessionValid: createSessionValidityCheck(db),
+      isSessionValid: createSessionValidityCheck(db, clock),
+      endSession: (userId, sid) => endUserSession(db, userId, sid, clock()),
     }),
     registration: config.registrationToken ? createRegistrationPort(db) : null,
     clock,

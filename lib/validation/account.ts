@@ -1,6 +1,6 @@
 /**
- * The end-user password forms: forgot, reset and change. New passwords use the one rule of
- * user.ts (length and the common-password list); the current password is only required.
+ * The end-user password forms (forgot, reset, change) and the email change. New passwords and
+ * emails use the one rule of user.ts; the current password is only required.
  */
 import { z } from 'zod';
 import { emailField, newPasswordField } from './user.ts';
@@ -19,3 +19,9 @@ export const changePasswordSchema = z.object({
   newPassword: newPasswordField,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+export const changeEmailSchema = z.object({
+  newEmail: emailField,
+  currentPassword: z.string().min(1, 'Enter your current password.'),
+});
+export type ChangeEmailInput = z.input<typeof changeEmailSchema>;

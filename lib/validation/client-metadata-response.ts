@@ -47,6 +47,7 @@ export const clientMetadataResponseSchema = z.object({
   refresh_token_rotation: z.boolean(),
   skip_consent: z.boolean(),
   disabled: z.boolean(),
+  verified: z.boolean().describe('Read-only: the operator of this Portico has checked who runs the app (set with `portico client verify`)'),
   secrets: z.array(secretMetadataSchema).optional().describe('Secret metadata (never the secrets); on single-app reads'),
 });
 export type ClientMetadataResponse = z.infer<typeof clientMetadataResponseSchema>;
@@ -57,7 +58,7 @@ export type ClientMetadataSource = {
   grantTypes: string[]; scope: string; accessTokenFormat: 'opaque' | 'jwt'; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; createdAt: Date; team?: { id: string } | null; description?: string | null; logoUri?: string | null;
   clientUri?: string | null; policyUri?: string | null; tosUri?: string | null; backchannelLogoutUri?: string | null; refreshTokenRotation?: boolean; skipConsent?: boolean;
-  disabled?: boolean;
+  disabled?: boolean; verified?: boolean;
   secrets?: { id: string; last4: string | null; status: z.infer<typeof secretMetadataSchema>['status']; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }[];
 };
 
@@ -90,6 +91,7 @@ export function toClientMetadata(client: ClientMetadataSource, options: { client
     refresh_token_rotation: client.refreshTokenRotation ?? true,
     skip_consent: client.skipConsent ?? false,
     disabled: client.disabled ?? false,
+    verified: client.verified ?? false,
     ...(options.withSecrets && client.secrets ? { secrets: client.secrets.map(toSecretMetadata) } : {}),
   };
 }

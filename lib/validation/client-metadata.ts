@@ -16,7 +16,9 @@
  * service app — a type rule in client.ts) are invalid_client_metadata.
  *
  * Portico's own fields (no standard name): description, access_token_format, access_token_ttl,
- * refresh_token_ttl, refresh_token_rotation, skip_consent, disabled.
+ * refresh_token_ttl, refresh_token_rotation, skip_consent, disabled; and, in responses only,
+ * verified (set by the operator with the CLI). Like every field these schemas do not name, a
+ * `verified` sent in a body is dropped by the parse: no body can make an app verified.
  */
 import { z } from 'zod';
 import type { ClientKind } from '../oidc/redirect-uri.ts';

@@ -2,6 +2,7 @@
  * Back-Channel Logout 1.0 over real HTTP: a relying party's endpoint on 127.0.0.1 receives the
  * logout token when the user's session ends (end-session) and when the user revokes its access.
  */
+import { decode } from 'next-auth/jwt';
 import { createServer, type Server } from 'node:http';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +60,12 @@ describe('back-channel logout', () => {
     const out = await call(h, 'endSession', { path: '/oauth/end-session', body: { confirm: 'yes' }, headers: { cookie } });
     expect(out.status).toBe(303);
     const claims = await nextLogoutToken();
-    expect(claims).toMatchObject({ iss: h.config.issuer, aud: clientId, sub: user.id, sid: `sid-${user.id}`, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } });
+    const sid = (await decode({ token: cookie.split('=')[1], secret: h.config.sessionSecret }))?.sid;
+    const session = await h.runtime.db.userSession.findUniqueOrThrow({ where: { id: String(sid) } });
+    // RP-Initiated Logout ends the session server-side: a copy of the cookie no longer works.
+    expect(session.endedAt).not.toBeNull();
+    expect(await h.runtime.provider.endpoints.authorize(new Request(new URL(`/oauth/authorize?${params}`, h.config.issuer), { headers: { cookie } })).then((r) => new URL(r.headers.get('location')!, h.config.issuer).pathname)).toBe('/login');
+    expect(claims).toMatchObject({ iss: h.config.issuer, aud: clientId, sub: user.id, sid: session.id, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } });
     expect(claims.nonce).toBeUndefined();
     expect(claims.jti).toBeTypeOf('string');
   });

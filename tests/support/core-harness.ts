@@ -2,6 +2,7 @@
  * The protocol core in-process, on a real migrated SQLite file, with a clock the test controls.
  * Endpoints are called with real Request objects; the browser session is a real next-auth cookie.
  */
+import { startUserSession } from '@/lib/account/user-sessions.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,8 +43,18 @@ export async function startCore(): Promise<Harness> {
   };
 }
 
-export async function sessionCookie(h: Harness, userId: string, authTime = Math.floor(h.clock.now.getTime() / 1000)): Promise<string> {
-  const token = await encode({ token: { sub: userId, authTime, sid: `sid-${userId}` }, secret: h.config.sessionSecret });
+/**
+ * A browser session as a sign-in makes it (lib/auth/options.ts): a UserSession row and the
+ * next-auth cookie naming it. `amr` defaults to a password-only sign-in.
+ */
+export async function sessionCookie(
+  h: Harness,
+  userId: string,
+  authTime = Math.floor(h.clock.now.getTime() / 1000),
+  amr: string[] = ['pwd'],
+): Promise<string> {
+  const sid = await startUserSession(h.runtime.db, { userId, amr }, h.clock.now);
+  const token = await encode({ token: { sub: userId, authTime, sid, amr }, secret: h.config.sessionSecret });
   return `next-auth.session-token=${token}`;
 }
 

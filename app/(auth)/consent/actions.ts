@@ -26,6 +26,12 @@ export async function decideConsent(_previous: InteractionActionState, formData:
 
   const user = await getSignedInUser();
   if (!user) redirect(`/login?interaction=${encodeURIComponent(interaction)}`);
+  // The decision belongs to the account the screen showed: if another one signed in meanwhile
+  // (e.g. "Not you?" in another tab), that account must see the request for itself.
+  const shownAccount = formData.get('account');
+  if (typeof shownAccount === 'string' && shownAccount !== user.id) {
+    return { error: `You are now signed in as ${user.email}. Reload this page to review the request for that account.` };
+  }
 
   const { db, provider } = await getRuntime();
   try {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AppVerification } from '@/components/auth/app-verification';
+import { ConsentAccount } from '@/components/auth/consent-account';
 import { ConsentForm } from '@/components/auth/consent-form';
 import { RequestExpired } from '@/components/auth/request-expired';
 import { Card } from '@/components/ui/card';
-import { TextLink } from '@/components/ui/text-link';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
 import { decideConsent } from './actions';
@@ -32,8 +33,11 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   const loginUrl = `/login?interaction=${encodeURIComponent(interactionId)}`;
   if (!user) redirect(loginUrl);
 
-  const view = await (await getRuntime()).provider.interactions.describe(interactionId, user.id);
+  const { config, provider } = await getRuntime();
+  const view = await provider.interactions.describe(interactionId, user.id);
   if (!view) return <RequestExpired />;
+  // "Not you?" signs out first; switch_account=1 tells the sign-in page not to suggest this account again.
+  const switchAccountUrl = `${loginUrl}&switch_account=1`;
   const app = view.client.name;
   const logo = webUrl(view.client.logoUri);
   const links = [
@@ -50,12 +54,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
           <img src={logo} alt={`${app} logo`} width={48} height={48} className="size-12 rounded-lg border border-zinc-200 bg-white object-contain" />
         ) : null}
         <h1 className="text-xl font-semibold tracking-tight text-balance">{app} wants to access your Portico account</h1>
-        <p className="text-sm text-zinc-700">
-          Signed in as <strong className="font-semibold wrap-break-word text-zinc-900">{user.email}</strong>.{' '}
-          <TextLink href={loginUrl} className="whitespace-nowrap">
-            Not you?
-          </TextLink>
-        </p>
+        <AppVerification verified={view.client.verified} appName={app} issuerHost={new URL(config.issuer).host} />
         {links.length ? (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {links.map((link) => (
@@ -74,7 +73,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
         ) : null}
       </header>
 
-      <ConsentForm action={decideConsent} interactionId={view.id} appName={app} scopes={view.scopes} />
+      <ConsentAccount user={user} signInUrl={switchAccountUrl} />
+
+      <ConsentForm action={decideConsent} interactionId={view.id} accountId={user.id} appName={app} verified={view.client.verified} scopes={view.scopes} />
     </Card>
   );
 }

@@ -31,7 +31,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
 
   const selectAccount = Boolean(view && user && (first(query.select_account) === '1' || view.prompts.includes('select_account')));
   const reauthenticate = Boolean(view && user && !selectAccount && view.prompts.includes('login'));
-  const email = view?.loginHint ?? first(query.login_hint);
+  // acr_values asked for a second factor this session lacks (lib/oidc/acr.ts).
+  const secondFactor = Boolean(view && first(query.second_factor) === '1');
+  // "Not you?" on the consent screen: a login_hint may name the very account the user just left.
+  const switchingAccount = Boolean(view && first(query.switch_account) === '1');
+  const email = switchingAccount ? undefined : (view?.loginHint ?? first(query.login_hint));
 
   return (
     <Card className="space-y-6">
@@ -53,8 +57,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </section>
       ) : null}
 
-      {reauthenticate && view ? (
+      {secondFactor && view ? (
+        <Alert>
+          {view.client.name} asks you to sign in with two-step verification: your password, then a code from your authenticator app. If you have not set
+          it up yet, turn it on under Security in your account first.
+        </Alert>
+      ) : null}
+
+      {reauthenticate && view && !secondFactor ? (
         <Alert>{view.client.name} asks you to sign in again.</Alert>
+      ) : null}
+
+      {switchingAccount && view && !user ? (
+        <Alert>You are signed out. Sign in with the account you want to use with {view.client.name}.</Alert>
       ) : null}
 
       {first(query.reset) === '1' ? <Alert tone="success">Your password has been changed. Sign in with your new password.</Alert> : null}

@@ -3,6 +3,7 @@
 import { EmailLinkError } from '@/lib/account/email-tokens';
 import { resetPassword } from '@/lib/account/reset-password';
 import { getRuntime } from '@/lib/server/runtime';
+import { announceEndedSessions } from '@/lib/server/sessions-ended';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/account';
 
 export type ResetPasswordResult = { ok: true } | { ok: false; error: string; field?: 'password' };
@@ -15,7 +16,8 @@ export async function resetPasswordAction(input: ResetPasswordInput): Promise<Re
   }
   const { db } = await getRuntime();
   try {
-    await resetPassword(db, parsed.data);
+    const { userId, endedSessions } = await resetPassword(db, parsed.data);
+    await announceEndedSessions(userId, endedSessions);
     return { ok: true };
   } catch (err) {
     if (err instanceof EmailLinkError) return { ok: false, error: err.message };

@@ -19,7 +19,7 @@ export function toClientRecord(row: {
   grantTypes: string; scope: string; accessTokenFormat: string; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
-  backchannelLogoutUri: string | null;
+  backchannelLogoutUri: string | null; verified: boolean;
 }): ClientRecord {
   const kind = row.type as ClientKind;
   return {
@@ -44,6 +44,7 @@ export function toClientRecord(row: {
     policyUri: row.policyUri,
     tosUri: row.tosUri,
     backchannelLogoutUri: row.backchannelLogoutUri,
+    verified: row.verified,
   };
 }
 

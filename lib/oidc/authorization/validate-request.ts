@@ -30,6 +30,8 @@ export type AuthorizationRequest = {
   prompts: Prompt[];
   maxAge: number | undefined;
   loginHint: string | undefined;
+  /** OIDC Core §3.1.2.1 acr_values, in order of preference. */
+  acrValues: string[];
   idTokenHint: string | undefined;
 };
 
@@ -79,6 +81,7 @@ export function validateAuthorizationParams(client: ClientRecord, target: ErrorT
     prompts: parsePrompt(params.get('prompt')),
     maxAge: parseMaxAge(params.get('max_age')),
     loginHint: params.get('login_hint'),
+    acrValues: (params.get('acr_values') ?? '').split(' ').filter(Boolean),
     idTokenHint: params.get('id_token_hint'),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2), response_type=code.
  * Validates the request, then decides: sign-in needed (no session, prompt=login, max_age passed,
- * id_token_hint for someone else), account selection, consent, or issue a code. Anything that
+ * id_token_hint for someone else, acr_values asking for a second factor the session lacks),
+ * account selection, consent, or issue a code. Anything that
  * needs the user parks the request as an interaction and sends the browser to /login or /consent,
  * which come back here with ?interaction=<id>.
  * Errors go back to the client (with state and RFC 9207 iss) only after client_id and redirect_uri
@@ -15,7 +16,9 @@ import {
   invalidAuthorizationRequest,
   invalidRequest,
   loginRequired,
+  unmetAuthenticationRequirements,
 } from '../errors.ts';
+import { acrOf, meetsAcr, requiredAcr } from '../acr.ts';
 import { queryParams, requestParams, type Params } from '../http/params.ts';
 import { errorPage, errorRedirect, redirect } from '../http/responses.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
@@ -75,13 +78,25 @@ async function decide(
   }
   const user = session!;
 
+  // OIDC Core §3.1.2.1 acr_values: a session without the second factor asked for signs in again
+  // (step-up); if the sign-in just done still lacks it, the user has none to give.
+  if (!meetsAcr(user.amr, requiredAcr(req.acrValues))) {
+    if (signedInDuringInteraction) {
+      throw unmetAuthenticationRequirements('The user could not sign in with a second factor (two-step verification is not set up for this account).');
+    }
+    if (req.prompts.includes('none')) throw loginRequired('The user must sign in again with a second factor.');
+    return toInteraction(ctx, params, interaction, req, 'login', { secondFactor: true });
+  }
+
   if (req.prompts.includes('select_account') && !interaction?.accountAt && !signedInDuringInteraction) {
     return toInteraction(ctx, params, interaction, req, 'select_account');
   }
 
   if (!req.client.skipConsent) {
     const granted = await ctx.stores.consents.find(user.userId, req.client.id);
-    const consentedHere = interaction?.consentAt != null && covers(granted, req.scopes);
+    // Consent given on this interaction counts only for the session that gave it: a later
+    // sign-in (another account, after "Not you?") is asked again.
+    const consentedHere = interaction?.consentAt != null && interaction.consentAt.getTime() >= user.authTime * 1000 && covers(granted, req.scopes);
     const mustAsk = req.prompts.includes('consent') ? !consentedHere : !covers(granted, req.scopes);
     if (mustAsk) {
       if (req.prompts.includes('none')) throw consentRequired('The user has not consented to the requested scopes.');
@@ -116,6 +131,7 @@ async function toInteraction(
   existing: InteractionRecord | null,
   req: AuthorizationRequest,
   step: 'login' | 'select_account' | 'consent',
+  opts: { secondFactor?: boolean } = {},
 ): Promise<Response> {
   let id = existing?.id;
   if (!id) {
@@ -133,6 +149,7 @@ async function toInteraction(
   url.searchParams.set('interaction', id);
   if (step === 'select_account') url.searchParams.set('select_account', '1');
   if (step === 'login' && req.loginHint) url.searchParams.set('login_hint', req.loginHint);
+  if (opts.secondFactor) url.searchParams.set('second_factor', '1');
   return redirect(url.pathname + url.search);
 }
 
@@ -146,6 +163,8 @@ async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, sessio
     userId: session.userId,
     scope,
     authTime: session.authTime,
+    acr: acrOf(session.amr),
+    amr: session.amr.join(' '),
     nonce: req.nonce,
     sid: session.sid,
   });

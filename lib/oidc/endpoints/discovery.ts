@@ -2,6 +2,7 @@
  * OpenID Provider metadata (OIDC Discovery §3) and OAuth 2.0 Authorization Server metadata
  * (RFC 8414 §2): exactly what this server supports, nothing more.
  */
+import { ACR_VALUES_SUPPORTED } from '../acr.ts';
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
 import { PUBLIC_CORS, publicPreflight } from '../http/cors.ts';
@@ -32,7 +33,8 @@ export function providerMetadata(issuer: string, registration = false) {
     introspection_endpoint_auth_methods_supported: authMethods,
     revocation_endpoint_auth_methods_supported: authMethods,
     code_challenge_methods_supported: ['S256'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'sid', ...Object.values(SCOPE_CLAIMS).flat()],
+    acr_values_supported: [...ACR_VALUES_SUPPORTED],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'azp', 'sid', 'acr', 'amr', ...Object.values(SCOPE_CLAIMS).flat()],
     prompt_values_supported: [...PROMPTS],
     claims_parameter_supported: false,
     request_parameter_supported: false,

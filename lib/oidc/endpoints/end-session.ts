@@ -32,6 +32,7 @@ export function endSessionEndpoint(ctx: ProviderContext, logout: BackchannelLogo
         return confirmLogoutPage(paths.endSession, params);
       }
       const headers: [string, string][] = ctx.session.clearCookieHeaders(request).map((c) => ['set-cookie', c]);
+      if (session) await ctx.session.end(session);
       // Back-Channel Logout §2.7: apps are told after the session has ended, without delaying the user.
       if (session) void logout.sessionEnded(session.userId, session.sid).catch((err) => ctx.log('back-channel logout failed', err));
       return redirect(destination, headers);

@@ -43,7 +43,7 @@ export async function authorizationCodeGrant(ctx: ProviderContext, client: Clien
     userId: record.userId,
     scopes,
     refresh: mayRefresh(client, scopes),
-    idToken: { authTime: record.authTime, nonce: record.nonce, sid: grant.sid },
+    idToken: { authTime: record.authTime, nonce: record.nonce, sid: grant.sid, acr: grant.acr, amr: grant.amr },
   });
 }
 

@@ -39,7 +39,7 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
     userId: token.userId,
     scopes: requested,
     refresh: rotate,
-    idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid } : undefined,
+    idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr } : undefined,
   }).then((response) => (rotate ? response : { ...response, refresh_token: presented }));
 }
 

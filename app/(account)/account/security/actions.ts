@@ -3,11 +3,12 @@
 import { changePassword, WrongCurrentPasswordError } from '@/lib/account/change-password';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
+import { announceEndedSessions } from '@/lib/server/sessions-ended';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/account';
 
 export type ChangePasswordResult = { ok: true } | { ok: false; error: string; field?: 'currentPassword' | 'newPassword' };
 
-/** Changes the password; the form then signs this browser in again so it keeps its session. */
+/** Changes the password; every other session ends, this browser's stays. */
 export async function changePasswordAction(input: ChangePasswordInput): Promise<ChangePasswordResult> {
   const user = await getSignedInUser();
   if (!user) return { ok: false, error: 'You are no longer signed in. Sign in again, then change your password.' };
@@ -18,7 +19,8 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
     return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: field === 'currentPassword' || field === 'newPassword' ? field : undefined };
   }
   try {
-    await changePassword((await getRuntime()).db, { userId: user.id }, parsed.data);
+    const { endedSessions } = await changePassword((await getRuntime()).db, { userId: user.id, sessionId: user.sessionId }, parsed.data);
+    await announceEndedSessions(user.id, endedSessions);
     return { ok: true };
   } catch (err) {
     if (err instanceof WrongCurrentPasswordError) return { ok: false, field: 'currentPassword', error: err.message };

@@ -57,6 +57,7 @@ export default async function AppLayout({ params, children }: { params: Params; 
             <div className="flex flex-wrap items-center gap-2">
               <h1 className="text-xl font-semibold tracking-tight wrap-break-word sm:text-2xl">{app.name}</h1>
               <AppTypeBadge type={app.type} />
+              {app.verified ? <Badge tone="green">Verified by the operator</Badge> : null}
               {app.disabled ? <Badge tone="red">Disabled</Badge> : null}
               {app.role === 'viewer' ? <Badge>Viewer access</Badge> : null}
             </div>
