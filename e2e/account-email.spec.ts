@@ -4,28 +4,15 @@
  * the password and reset it with the mailed link. A second browser signed in before the reset is
  * signed out by it; the new password signs in.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDb } from '../tests/support/fixtures.ts';
-import type { E2EState } from './support/state.ts';
+import { linkFromOutbox } from './support/outbox.ts';
 import { expect, onPortico, signIn, test } from './support/test.ts';
 
 const EMAIL = `mail-${Date.now()}@example.com`;
 const PASSWORD = 'first long passphrase';
 const NEW_PASSWORD = 'second long passphrase';
-
-/** The link in the newest outbox message to `to` whose path is `pathname`. */
-function linkFromOutbox(state: E2EState, to: string, pathname: string): string {
-  const lines = readFileSync(path.join(state.dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n');
-  const messages = lines.map((line) => JSON.parse(line) as { to: string; text: string }).filter((m) => m.to === to);
-  const link = messages
-    .flatMap((m) => m.text.split(/\s+/))
-    .filter((word) => word.startsWith(`${state.issuer}${pathname}?token=`))
-    .at(-1);
-  if (!link) throw new Error(`no ${pathname} link mailed to ${to}`);
-  return link;
-}
 
 async function expectSignedIn(page: Page, signedIn: boolean) {
   await page.goto('/account/apps');

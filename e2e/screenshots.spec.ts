@@ -27,6 +27,11 @@ for (const size of SIZES) {
   test(`screenshots at ${size.name} width`, async ({ browser, rp, state }) => {
     const page = await newPage(browser, size);
 
+    await page.goto(`${state.issuer}/signup`);
+    await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create account' })).toBeEnabled();
+    await capture(page, `signup-${size.name}`);
+
     await page.goto(rp.loginUrl('screens', { scope: 'openid email' }));
     await expect(page).toHaveURL(onPortico(state, '/login'));
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();

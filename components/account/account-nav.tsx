@@ -14,5 +14,5 @@ const LINKS: readonly TopBarLink[] = [
 
 /** The account area's top bar. */
 export function AccountNav({ email }: { email: string }) {
-  return <TopBar area="Account" home="/account/apps" label="Your account" links={LINKS} email={email} width="max-w-4xl" />;
+  return <TopBar area="Account" home="/account/apps" label="Your account" links={LINKS} email={email} width="max-w-4xl" stacked />;
 }

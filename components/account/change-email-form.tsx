@@ -13,7 +13,7 @@ type Action = (
   input: ChangeEmailInput,
 ) => Promise<{ ok: true; currentEmail: string; newEmail: string } | { ok: false; error: string; field?: 'newEmail' | 'currentPassword' }>;
 
-/** New address + current password. Nothing changes until the link mailed to the new address is opened. */
+/** New address + current password. Nothing changes until the link mailed to the new address is confirmed. */
 export function ChangeEmailForm({ action, email }: { action: Action; email: string }) {
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [hydrated, setHydrated] = useState(false);

@@ -23,7 +23,7 @@ export async function ChangeEmailSection({ userId, email: sessionEmail }: { user
         Change email address
       </h2>
       <p className="text-sm text-zinc-700">
-        You sign in with <strong>{email}</strong>. We send a link to the new address; the change happens when you open it.
+        You sign in with <strong>{email}</strong>. We send a link to the new address; the change happens when you confirm it there.
       </p>
       {pending ? (
         <Alert tone="info">

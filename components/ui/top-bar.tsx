@@ -11,8 +11,18 @@ const linkClass =
   'block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
 
 /** A signed-in area's top bar: the Portico mark with the area's name, its sections, and who is signed in. */
-export function TopBar(props: { area: string; home: string; label: string; links: readonly TopBarLink[]; email: string; width: 'max-w-4xl' | 'max-w-6xl' }) {
+export function TopBar(props: {
+  area: string;
+  home: string;
+  label: string;
+  links: readonly TopBarLink[];
+  email: string;
+  width: 'max-w-4xl' | 'max-w-6xl';
+  /** The sections on a row of their own at every width (for a narrow area with many sections). */
+  stacked?: boolean;
+}) {
   const pathname = usePathname() ?? '';
+  const navPlacement = props.stacked ? 'order-last -mx-3 w-full' : 'order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto sm:flex-1';
   return (
     <header className="border-b border-zinc-200 bg-white">
       <div className={`mx-auto flex ${props.width} flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6`}>
@@ -20,7 +30,7 @@ export function TopBar(props: { area: string; home: string; label: string; links
           <PorticoMark />
           <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700">{props.area}</span>
         </Link>
-        <nav aria-label={props.label} className="order-last -mx-3 w-full overflow-x-auto sm:order-none sm:mx-0 sm:w-auto sm:flex-1">
+        <nav aria-label={props.label} className={`${navPlacement} overflow-x-auto`}>
           <ul className="flex gap-1">
             {props.links.map((link) => {
               const current = link.match(pathname);
@@ -38,7 +48,7 @@ export function TopBar(props: { area: string; home: string; label: string; links
             })}
           </ul>
         </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
+        <div className={`ml-auto flex min-w-0 items-center gap-3 ${props.stacked ? '' : 'sm:ml-0'}`}>
           <span className="hidden max-w-56 truncate text-sm text-zinc-700 md:inline" title={props.email}>
             {props.email}
           </span>

@@ -18,7 +18,7 @@ export type RedeemedTokens = { access_token: string; refresh_token?: string; sco
 
 export type RelyingParty = {
   /** The RP URL that starts a sign-in: what a user clicks on the app's "Sign in with Portico". */
-  loginUrl(client: ClientKey, options?: { scope?: string; state?: string; prompt?: string; login_hint?: string }): string;
+  loginUrl(client: ClientKey, options?: { scope?: string; state?: string; prompt?: string; login_hint?: string; acr_values?: string }): string;
   /** The tokens the callback with this `state` redeemed (kept server-side, as a real app would). */
   tokensFor(state: string): RedeemedTokens | undefined;
   close(): Promise<void>;
@@ -66,7 +66,7 @@ export async function startRelyingParty(state: E2EState): Promise<RelyingParty> 
       code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
     };
-    for (const name of ['prompt', 'login_hint']) {
+    for (const name of ['prompt', 'login_hint', 'acr_values']) {
       const value = url.searchParams.get(name);
       if (value) params[name] = value;
     }
@@ -105,6 +105,8 @@ export async function startRelyingParty(state: E2EState): Promise<RelyingParty> 
       sub: String(payload.sub),
       aud: request.client.id,
       scope: tokens.scope ?? '',
+      acr: String(payload.acr ?? ''),
+      amr: Array.isArray(payload.amr) ? payload.amr.join(' ') : '',
       state: st,
     });
   }

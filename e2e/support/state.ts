@@ -15,6 +15,7 @@ export const CLIENT_NAMES = {
   keyboard: 'Quill Journal',
   screens: 'Northwind Travel',
   account: 'Harbor Calendar',
+  twoStep: 'Beacon Bank',
 } as const;
 export type ClientKey = keyof typeof CLIENT_NAMES;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Harness } from '../../tests/support/core-harness.ts';
 import { WrongCurrentPasswordError } from './change-password.ts';
-import { confirmEmailChange, EmailInUseError, findPendingEmailChange, requestEmailChange, SameEmailError } from './change-email.ts';
+import { confirmEmailChange, describeEmailChange, EmailInUseError, findPendingEmailChange, requestEmailChange, SameEmailError } from './change-email.ts';
 import { createUser } from './create-user.ts';
 import { checkEmailToken, EmailLinkError } from './email-tokens.ts';
 import { createMailer, readOutbox, type Mailer } from './mailer.ts';
@@ -71,7 +71,7 @@ describe('changing the email address (SQLite)', () => {
     expect(toOld?.text).toContain('to ada.lovelace@example.org');
     expect(toOld?.text).toContain('change your password now');
     expect(toOld?.text).not.toContain('token=');
-    expect(await emailOf(user.id)).toBe('ada@example.com'); // unchanged until the link is opened
+    expect(await emailOf(user.id)).toBe('ada@example.com'); // unchanged until the change is confirmed
     expect(await findPendingEmailChange(db(), user.id, now())).toEqual({ newEmail: 'ada.lovelace@example.org', expiresAt: requested.expiresAt });
 
     const token = await lastLink('ada.lovelace@example.org');
@@ -90,6 +90,46 @@ describe('changing the email address (SQLite)', () => {
       { action: 'user.email_change_requested', details: { newEmail: 'ada.lovelace@example.org' } },
       { action: 'user.email_changed', details: { oldEmail: 'ada@example.com', newEmail: 'ada.lovelace@example.org' } },
     ]);
+  });
+
+  it('describes the change a link would make without spending it or changing anything', async () => {
+    const user = await createUser(db(), { email: 'margaret@example.com', password: PASSWORD });
+    await request(user.id, 'margaret@apollo.example');
+    const token = await lastLink('margaret@apollo.example');
+    const tokensBefore = await db().emailToken.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } });
+
+    // Opened twice, as a mail scanner and then the user would.
+    for (let i = 0; i < 2; i++) {
+      expect(await describeEmailChange(db(), token, now())).toEqual({ ok: true, currentEmail: 'margaret@example.com', newEmail: 'margaret@apollo.example' });
+    }
+    expect(await emailOf(user.id)).toBe('margaret@example.com');
+    expect(await db().emailToken.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } })).toEqual(tokensBefore);
+    expect((await actions(user.id)).map((e) => e.action)).toEqual(['user.email_change_requested']);
+
+    expect(await confirmEmailChange(db(), token, now())).toMatchObject({ ok: true, newEmail: 'margaret@apollo.example' });
+    expect(await describeEmailChange(db(), token, now())).toMatchObject({ ok: false, problem: 'used', message: expect.stringContaining('already been used') as unknown });
+  });
+
+  it('describes invalid, expired, wrong-purpose and taken links as the confirmation would answer them', async () => {
+    const user = await createUser(db(), { email: 'frances@example.com', password: PASSWORD });
+    await requestPasswordReset(db(), mailer, { email: 'frances@example.com', issuer: h.config.issuer, now: now() });
+    const reset = await lastLink('frances@example.com');
+    await request(user.id, 'frances@ibm.example');
+    const token = await lastLink('frances@ibm.example');
+    const later = new Date(now().getTime() + 24 * 3600 * 1000 + 1);
+
+    expect(await describeEmailChange(db(), '', now())).toMatchObject({ ok: false, problem: 'invalid' });
+    expect(await describeEmailChange(db(), 'evt_not-a-real-token', now())).toMatchObject({ ok: false, problem: 'invalid' });
+    expect(await describeEmailChange(db(), reset, now())).toMatchObject({ ok: false, problem: 'invalid' });
+    expect(await describeEmailChange(db(), token, later)).toMatchObject({ ok: false, problem: 'expired', message: 'This link has expired. Ask for a new one.' });
+
+    const other = await createUser(db(), { email: 'frances@ibm.example', password: PASSWORD });
+    expect(await describeEmailChange(db(), token, now())).toMatchObject({ ok: false, problem: 'taken', newEmail: 'frances@ibm.example' });
+    await db().user.delete({ where: { id: other.id } });
+    expect(await describeEmailChange(db(), token, now())).toMatchObject({ ok: true, newEmail: 'frances@ibm.example' });
+    // None of it spent either link.
+    await expect(checkEmailToken(db(), token, 'change_email', now())).resolves.toEqual({ userId: user.id });
+    await expect(checkEmailToken(db(), reset, 'reset_password', now())).resolves.toEqual({ userId: user.id });
   });
 
   it('refuses an expired link and leaves the address as it was', async () => {

@@ -5,11 +5,13 @@
  * address no other account uses. It mails a change_email link (valid 24 hours, once; see
  * email-tokens.ts) to the NEW address and a notice to the OLD one, so an unwanted request is
  * noticed. Only one request is live at a time: a new one ends the earlier links. The account
- * keeps its address until the link is opened.
+ * keeps its address until the change is confirmed.
  *
- * Confirming spends the link and, in the same transaction, sets the new address (verified:
- * opening the link proves it is read), spends the links mailed to the old address, and writes
- * the audit record. Sessions are keyed by user id and stay valid.
+ * Opening the link only shows the change (describeEmailChange, read-only): mail scanners and link
+ * previewers fetch links, and a GET that changed the address would hand a mistyped stranger's
+ * mailbox the account. Pressing "Confirm" (a POST) spends the link and, in the same transaction,
+ * sets the new address (verified: using the link proves it is read), spends the links mailed to
+ * the old address, and writes the audit record. Sessions are keyed by user id and stay valid.
  *
  * If another account took the address in the meantime, nothing is written and the link stays
  * unspent: it keeps answering "taken" until it expires, and works if the address is freed before
@@ -17,9 +19,10 @@
  */
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../portal/types.ts';
+import { sha256 } from '../oidc/tokens.ts';
 import { emailField } from '../validation/user.ts';
 import { WrongCurrentPasswordError } from './change-password.ts';
-import { consumeEmailToken, EmailLinkError, issueEmailToken, type LinkProblem } from './email-tokens.ts';
+import { checkEmailToken, consumeEmailToken, EmailLinkError, issueEmailToken, type LinkProblem } from './email-tokens.ts';
 import type { Mailer } from './mailer.ts';
 import { verifyPassword } from './password.ts';
 import { recordSecurityEvent } from './record-security-event.ts';
@@ -70,11 +73,11 @@ export async function requestEmailChange(
     subject: 'Confirm your new email address for Portico',
     text: [
       'Someone (hopefully you) asked to make this the email address of their Portico account.',
-      'Confirm by opening this link:',
+      'Open this link and confirm the change:',
       '',
       `${input.issuer}/confirm-email?token=${encodeURIComponent(token)}`,
       '',
-      'The link works once and expires in 24 hours. Until then the account keeps its current address.',
+      'The link works once and expires in 24 hours. Until you confirm, the account keeps its current address.',
       'If you did not ask for this, ignore this email: nothing changes.',
     ].join('\n'),
   });
@@ -83,7 +86,7 @@ export async function requestEmailChange(
     subject: 'Your Portico email address is about to change',
     text: [
       `Someone asked to change the email address of your Portico account to ${newEmail}.`,
-      `Your address stays ${user.email} until the link sent to ${newEmail} is opened.`,
+      `Your address stays ${user.email} until the change is confirmed with the link sent to ${newEmail}.`,
       '',
       'If it was not you, change your password now (someone knows it) and check your email address at',
       `${input.issuer}/account/security`,
@@ -92,10 +95,10 @@ export async function requestEmailChange(
   return { currentEmail: user.email, newEmail, expiresAt };
 }
 
-export type ConfirmEmailChangeResult =
-  | { ok: true; oldEmail: string; newEmail: string }
-  | { ok: false; problem: LinkProblem; message: string }
-  | { ok: false; problem: 'taken'; newEmail: string; message: string };
+type LinkUnusable = { ok: false; problem: LinkProblem; message: string };
+type AddressTakenResult = { ok: false; problem: 'taken'; newEmail: string; message: string };
+
+export type ConfirmEmailChangeResult = { ok: true; oldEmail: string; newEmail: string } | LinkUnusable | AddressTakenResult;
 
 export async function confirmEmailChange(db: Db, token: string, now: Date = new Date()): Promise<ConfirmEmailChangeResult> {
   let attempted = '';
@@ -117,12 +120,32 @@ export async function confirmEmailChange(db: Db, token: string, now: Date = new 
       return { ok: true as const, oldEmail: before.email, newEmail };
     });
   } catch (err) {
-    if (err instanceof EmailLinkError) return { ok: false, problem: err.problem, message: err.message };
+    if (err instanceof EmailLinkError) return unusable(err);
     if (err instanceof AddressTaken) return takenResult(attempted);
     // P2002: unique constraint on User.email — another account took it between check and update.
     if ((err as { code?: unknown } | null)?.code === 'P2002' && attempted) return takenResult(attempted);
     throw err;
   }
+}
+
+export type EmailChangeDescription = { ok: true; currentEmail: string; newEmail: string } | LinkUnusable | AddressTakenResult;
+
+/** What opening the link would change, for the page that asks to confirm. Writes nothing. */
+export async function describeEmailChange(db: Db, token: string, now: Date = new Date()): Promise<EmailChangeDescription> {
+  try {
+    await checkEmailToken(db, token, 'change_email', now);
+  } catch (err) {
+    if (err instanceof EmailLinkError) return unusable(err);
+    throw err;
+  }
+  const row = await db.emailToken.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { userId: true, newEmail: true, user: { select: { email: true } } },
+  });
+  if (!row?.newEmail) return unusable(new EmailLinkError('invalid'));
+  const taken = await db.user.findFirst({ where: { email: row.newEmail, id: { not: row.userId } }, select: { id: true } });
+  if (taken) return takenResult(row.newEmail);
+  return { ok: true, currentEmail: row.user.email, newEmail: row.newEmail };
 }
 
 /** The address a change to which is waiting for its link to be opened, if any. */
@@ -138,7 +161,11 @@ export async function findPendingEmailChange(db: Db, userId: string, now: Date =
 /** Thrown inside the transaction so it rolls back, leaving the link unspent. */
 class AddressTaken extends Error {}
 
-function takenResult(newEmail: string): ConfirmEmailChangeResult {
+function unusable(err: EmailLinkError): LinkUnusable {
+  return { ok: false, problem: err.problem, message: err.message };
+}
+
+function takenResult(newEmail: string): AddressTakenResult {
   return {
     ok: false,
     problem: 'taken',

@@ -80,6 +80,13 @@ describe('acr and amr', () => {
     expect(decodeJwt((await tokensFor(resumed)).id_token)).toMatchObject({ acr: ACR_MFA });
   });
 
+  it('tells the sign-in page that a second factor is asked for when nobody is signed in', async () => {
+    const login = await authorize('', { acr_values: ACR_MFA });
+    expect(login.pathname).toBe('/login');
+    expect(login.searchParams.get('second_factor')).toBe('1');
+    expect((await authorize('', { acr_values: ACR_PASSWORD })).searchParams.get('second_factor')).toBeNull();
+  });
+
   it('answers unmet_authentication_requirements when the new sign-in still lacks the second factor', async () => {
     const login = await authorize(await sessionCookie(h, user.id, undefined, PASSWORD_ONLY), { acr_values: ACR_MFA });
     h.clock.advance(5);

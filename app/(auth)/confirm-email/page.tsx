@@ -1,46 +1,22 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { LinkProblemCard } from '@/components/auth/link-problem';
-import { Card } from '@/components/ui/card';
-import { TextLink } from '@/components/ui/text-link';
-import { confirmEmailChange } from '@/lib/account/change-email';
+import { ConfirmEmailForm } from '@/components/auth/confirm-email-form';
+import { describeEmailChange } from '@/lib/account/change-email';
 import { getRuntime } from '@/lib/server/runtime';
+import { confirmEmailChangeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Confirm your new email' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The link mailed to the new address; opening it makes the change (like /verify-email). */
+/**
+ * The link mailed to the new address. Opening it only checks the link and asks; the button makes
+ * the change. Mail scanners and link previewers fetch links, so a GET must change nothing.
+ */
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const raw = (await searchParams).token;
-  const token = Array.isArray(raw) ? raw[0] : raw;
-  const result = await confirmEmailChange((await getRuntime()).db, token ?? '');
-  const retry = { href: '/account/security', label: 'Change your email address again' };
-  if (result.ok) {
-    return (
-      <Card className="space-y-3">
-        <h1 className="text-xl font-semibold">Email address changed</h1>
-        <p className="text-sm text-zinc-700">
-          <strong>{result.newEmail}</strong> is now the address you sign in with, instead of {result.oldEmail}. Apps you sign in to with Portico get the
-          new address the next time they ask for it.
-        </p>
-        <p className="text-sm">
-          <TextLink href="/account/security">Go to your account</TextLink>
-        </p>
-      </Card>
-    );
-  }
-  if (result.problem === 'taken') {
-    return (
-      <Card className="space-y-3">
-        <h1 className="text-xl font-semibold">This address is already in use</h1>
-        <p className="text-sm text-zinc-700">{result.message}</p>
-        <p className="text-sm">
-          <TextLink href={retry.href}>{retry.label}</TextLink>
-        </p>
-      </Card>
-    );
-  }
-  return <LinkProblemCard problem={result.problem} message={result.message} retry={retry} />;
+  const token = (Array.isArray(raw) ? raw[0] : raw) ?? '';
+  const change = await describeEmailChange((await getRuntime()).db, token);
+  return <ConfirmEmailForm action={confirmEmailChangeAction} token={token} change={change} />;
 }

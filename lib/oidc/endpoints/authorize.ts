@@ -72,15 +72,18 @@ async function decide(
   const since = interaction ? Math.floor(interaction.createdAt.getTime() / 1000) : Infinity;
   const signedInDuringInteraction = session !== null && session.authTime >= since;
 
+  // OIDC Core §3.1.2.1 acr_values: does the app ask for more than a password?
+  const acr = requiredAcr(req.acrValues);
+  const secondFactor = !meetsAcr(['pwd'], acr);
   if (await needsLogin(ctx, req, session, signedInDuringInteraction)) {
     if (req.prompts.includes('none')) throw loginRequired('The user must sign in.');
-    return toInteraction(ctx, params, interaction, req, 'login');
+    return toInteraction(ctx, params, interaction, req, 'login', { secondFactor });
   }
   const user = session!;
 
-  // OIDC Core §3.1.2.1 acr_values: a session without the second factor asked for signs in again
-  // (step-up); if the sign-in just done still lacks it, the user has none to give.
-  if (!meetsAcr(user.amr, requiredAcr(req.acrValues))) {
+  // A session without the second factor asked for signs in again (step-up); if the sign-in
+  // just done still lacks it, the user has none to give.
+  if (!meetsAcr(user.amr, acr)) {
     if (signedInDuringInteraction) {
       throw unmetAuthenticationRequirements('The user could not sign in with a second factor (two-step verification is not set up for this account).');
     }

@@ -33,9 +33,7 @@ export async function startTotpEnrolmentAction(): Promise<StartEnrolmentResult> 
   if (!user) return { ok: false, error: SIGNED_OUT };
   try {
     const { db, config } = await getRuntime();
-    // The session keeps the address it signed in with; the app should show the current one.
-    const { email } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
-    const { secret, otpauthUri } = await startTotpEnrolment(db, config.secret, { id: user.id, email }, issuerName(config.issuer));
+    const { secret, otpauthUri } = await startTotpEnrolment(db, config.secret, user, issuerName(config.issuer));
     const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     const qrCodeDataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
     return { ok: true, secret, otpauthUri, qrCodeDataUrl };
