@@ -21,7 +21,7 @@ export type ActivityLine = {
   detail: string | null;
 };
 
-type Details = { userAgent?: unknown; clientName?: unknown; granted?: unknown; declined?: unknown; newEmail?: unknown; oldEmail?: unknown; remaining?: unknown };
+type Details = { userAgent?: unknown; newDevice?: unknown; clientName?: unknown; granted?: unknown; declined?: unknown; newEmail?: unknown; oldEmail?: unknown; remaining?: unknown };
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -45,7 +45,10 @@ function parseDetails(raw: string): Details {
 export function describeActivity(action: string, details: Details, appName: string): Pick<ActivityLine, 'text' | 'detail'> {
   switch (action) {
     case 'user.signed_in':
-      return { text: 'Signed in', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
+      return {
+        text: details.newDevice === true ? 'Signed in on a new device' : 'Signed in',
+        detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null),
+      };
     case 'user.email_change_requested':
       return { text: 'Asked to change your email address', detail: typeof details.newEmail === 'string' ? `To ${details.newEmail}` : null };
     case 'user.email_changed':

@@ -17,7 +17,7 @@ import 'server-only';
 import type { NextAuthOptions, User } from 'next-auth';
 import { headers } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { recordSecurityEvent } from '../account/record-security-event.ts';
+import { recordSignIn } from '../account/record-sign-in.ts';
 import { signIn, type SignInFailure } from '../account/sign-in.ts';
 import { createSessionValidityCheck, endUserSession, SESSION_MAX_AGE_S, startUserSession } from '../account/user-sessions.ts';
 import { CLIENT_IP_HEADER } from '../server/client-ip.ts';
@@ -66,7 +66,8 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
             throw new Error(SIGN_IN_ERRORS[outcome.reason]);
           }
           const userAgent = headerValue(req?.headers?.['user-agent']);
-          await recordSignIn(db, outcome.user.id, userAgent);
+          // The audit record is not worth failing the sign-in for.
+          await recordSignIn(db, outcome.user.id, userAgent).catch((err: unknown) => console.error('could not record the sign-in', err));
           return { ...outcome.user, amr: outcome.amr, ip: headerValue(req?.headers?.[CLIENT_IP_HEADER]), userAgent };
         },
       }),
@@ -121,8 +122,4 @@ async function requestSeenFrom(): Promise<{ ip: string | null; userAgent: string
   }
 }
 
-/** The audit record of a sign-in (shown on /account/activity); a failure to write it is logged, not fatal. */
-async function recordSignIn(db: Parameters<typeof recordSecurityEvent>[0], userId: string, userAgent: string | null): Promise<void> {
-  const details = userAgent ? { userAgent: userAgent.slice(0, 512) } : {};
-  await recordSecurityEvent(db, { userId, action: 'user.signed_in', details }).catch((err: unknown) => console.error('could not record the sign-in', err));
-}
+

@@ -61,6 +61,24 @@ describe('session port', () => {
     const { sid: _sid, ...withoutSid } = claims;
     const token = await encode({ token: withoutSid, secret });
     expect(await port.read(requestWithCookie(`next-auth.session-token=${token}`))).toBeNull();
+    const { amr: _amr, ...withoutAmr } = claims;
+    const noMethods = await encode({ token: withoutAmr, secret });
+    expect(await port.read(requestWithCookie(`next-auth.session-token=${noMethods}`))).toBeNull();
+  });
+
+  it('asks whether the session record is still live, telling where the browser is', async () => {
+    const seen: unknown[] = [];
+    const checked = createSessionPort({
+      secret,
+      secureCookies: false,
+      isSessionValid: async (userId, sid, from) => (seen.push([userId, sid, from]), sid === 'sid-1'),
+    });
+    const token = await encode({ token: claims, secret });
+    const request = new Request('http://localhost/', { headers: { cookie: `next-auth.session-token=${token}`, 'user-agent': 'UA', 'x-portico-client-ip': '192.0.2.4' } });
+    expect(await checked.read(request)).toMatchObject({ sid: 'sid-1' });
+    expect(seen).toEqual([['user-1', 'sid-1', { ip: '192.0.2.4', userAgent: 'UA' }]]);
+    const ended = await encode({ token: { ...claims, sid: 'sid-2' }, secret });
+    expect(await checked.read(requestWithCookie(`next-auth.session-token=${ended}`))).toBeNull();
   });
 
   it('builds Set-Cookie headers that delete the session cookie and its chunks', () => {

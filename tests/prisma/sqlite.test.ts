@@ -187,6 +187,43 @@ describe('SQLite', () => {
     expect(broken?.logs).toMatch(/Nowhere/);
   });
 
+  it('keeps every row, and the rows that point at them, through migrations that rebuild tables', async () => {
+    // SQLite rebuilds a table to drop or change a column (the "RedefineTables" steps): with foreign
+    // keys on, dropping the old User table would cascade-delete consents, memberships and tokens.
+    const all = committedMigrations('sqlite');
+    const project = join(dir.path, 'upgrade');
+    mkdirSync(join(project, 'prisma', 'migrations'), { recursive: true });
+    cpSync(join(ROOT, 'prisma', 'migrations', 'migration_lock.toml'), join(project, 'prisma', 'migrations', 'migration_lock.toml'));
+    const before = all.slice(0, all.findIndex((name) => name.endsWith('_sessions_two_factor')));
+    for (const name of before) cpSync(join(ROOT, 'prisma', 'migrations', name), join(project, 'prisma', 'migrations', name), { recursive: true });
+    const path = join(dir.path, 'upgrade.db');
+    await migrateDatabase(`file:${path}`, { projectRoot: project });
+
+    const db = new Database(path);
+    const now = new Date().toISOString();
+    db.exec(`INSERT INTO "User" (id, email, passwordHash, updatedAt) VALUES ('u1', 'ada@example.com', 'h', '${now}')`);
+    db.exec(`INSERT INTO "Team" (id, name) VALUES ('t1', 'Ada''s team')`);
+    db.exec(`INSERT INTO "TeamMember" (teamId, userId, role) VALUES ('t1', 'u1', 'owner')`);
+    db.exec(
+      `INSERT INTO "Client" (id, name, type, tokenEndpointAuthMethod, redirectUris, postLogoutRedirectUris, grantTypes, scope, teamId, updatedAt)
+       VALUES ('c1', 'Notes', 'web', 'client_secret_basic', '[]', '[]', '["authorization_code"]', 'openid', 't1', '${now}')`,
+    );
+    db.exec(`INSERT INTO "Consent" (userId, clientId, scope, updatedAt) VALUES ('u1', 'c1', 'openid', '${now}')`);
+    db.exec(`INSERT INTO "EmailToken" (id, userId, purpose, tokenHash, expiresAt) VALUES ('e1', 'u1', 'verify_email', 'x', '${now}')`);
+    db.close();
+
+    await migrateDatabase(`file:${path}`);
+    const after = new Database(path, { readonly: true });
+    try {
+      const count = (table: string) => (after.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+      expect(['User', 'Team', 'TeamMember', 'Client', 'Consent', 'EmailToken'].map(count)).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(after.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      expect(after.prepare('SELECT verified FROM "Client"').get()).toEqual({ verified: 0 });
+    } finally {
+      after.close();
+    }
+  });
+
   it('refuses a database that has tables but no migration history', async () => {
     const path = join(dir.path, 'unmanaged.db');
     const db = new Database(path);
