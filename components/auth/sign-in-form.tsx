@@ -12,6 +12,7 @@ import { signInSchema, type SignInInput, type SignInValues } from '@/lib/validat
 
 const INCORRECT = 'Incorrect email or password.';
 const UNAVAILABLE = "We couldn't sign you in just now. Wait a moment and try again.";
+const TOO_MANY = 'Too many wrong passwords for this account. Wait 15 minutes, or reset your password with "Forgot password?".';
 // The codes lib/auth/options.ts returns for the second step.
 const CODE_ERRORS: Record<string, string> = {
   SecondFactorInvalid: "That code didn't work. Check your authenticator app, or use one of your recovery codes.",
@@ -71,7 +72,7 @@ export function SignInForm({ continueTo, defaultEmail }: { continueTo: string; d
     }
     setAskCode(false);
     setCode('');
-    setFormError(error === 'CredentialsSignin' ? INCORRECT : UNAVAILABLE);
+    setFormError(error === 'CredentialsSignin' ? INCORRECT : error === 'TooManyAttempts' ? TOO_MANY : UNAVAILABLE);
     resetField('password');
     setFocus('password');
   });

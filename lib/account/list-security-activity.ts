@@ -63,6 +63,8 @@ export function describeActivity(action: string, details: Details, appName: stri
       return { text: 'Signed in with a recovery code', detail: typeof details.remaining === 'number' ? `${details.remaining} left` : null };
     case 'user.two_factor_failed':
       return { text: 'A wrong two-step verification code was entered', detail: 'Your password was right. If this was not you, change your password.' };
+    case 'user.sign_in_failed':
+      return { text: 'A sign-in failed: wrong password', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
     case 'user.session_signed_out':
       return { text: 'Signed out a session', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
     case 'user.signed_out_everywhere':

@@ -24,6 +24,7 @@ export const SECURITY_ACTIONS = [
   'user.recovery_codes_regenerated',
   'user.recovery_code_used',
   'user.two_factor_failed',
+  'user.sign_in_failed',
   'user.session_signed_out',
   'user.signed_out_everywhere',
 ] as const;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Harness } from '../../tests/support/core-harness.ts';
 import { createUser } from './create-user.ts';
-import { signIn, SECOND_FACTOR_MAX_FAILURES, SECOND_FACTOR_WINDOW_MS } from './sign-in.ts';
+import { listSecurityActivity } from './list-security-activity.ts';
+import { recordSecurityEvent } from './record-security-event.ts';
+import { FAILURE_WINDOW_MS, PASSWORD_MAX_FAILURES, signIn, SECOND_FACTOR_MAX_FAILURES } from './sign-in.ts';
 import { totpAt, totpStep } from './totp.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './two-factor.ts';
 
@@ -72,7 +74,35 @@ describe('sign-in with a second factor', () => {
     const failures = await h.runtime.db.auditEvent.count({ where: { actorUserId: user.id, action: 'user.two_factor_failed' } });
     expect(failures).toBe(SECOND_FACTOR_MAX_FAILURES);
 
-    h.clock.advance(SECOND_FACTOR_WINDOW_MS / 1000 + 1);
+    h.clock.advance(FAILURE_WINDOW_MS / 1000 + 1);
     expect(await signIn(h.runtime.db, key(), { email: 'locked@example.com', password: PASSWORD, code: codeNow(secret) }, now())).toMatchObject({ ok: true });
+  });
+
+  it(`refuses an account's password after ${PASSWORD_MAX_FAILURES} wrong ones, until the window passes or the password is reset`, async () => {
+    const user = await createUser(h.runtime.db, { email: 'guessed@example.com', password: PASSWORD });
+    const attempt = (password: string) => signIn(h.runtime.db, key(), { email: 'guessed@example.com', password, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' }, now());
+    for (let i = 0; i < PASSWORD_MAX_FAILURES; i++) expect(await attempt(`guess number ${i}`)).toEqual({ ok: false, reason: 'credentials' });
+    expect(await attempt(PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+    const lines = await listSecurityActivity(h.runtime.db, { userId: user.id });
+    expect(lines[0]).toMatchObject({ text: 'A sign-in failed: wrong password', detail: 'Firefox on Linux' });
+
+    // A reset proves the owner: the limit lifts at once.
+    h.clock.advance(1);
+    await recordSecurityEvent(h.runtime.db, { userId: user.id, action: 'user.password_reset', at: now() });
+    h.clock.advance(1);
+    expect(await attempt(PASSWORD)).toMatchObject({ ok: true });
+
+    for (let i = 0; i < PASSWORD_MAX_FAILURES; i++) await attempt('wrong again');
+    expect(await attempt(PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+    h.clock.advance(FAILURE_WINDOW_MS / 1000 + 1);
+    expect(await attempt(PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('never locks or records anything for an email without an account', async () => {
+    const before = await h.runtime.db.auditEvent.count();
+    for (let i = 0; i < PASSWORD_MAX_FAILURES + 1; i++) {
+      expect(await signIn(h.runtime.db, key(), { email: 'nobody@example.com', password: 'whatever it is' }, now())).toEqual({ ok: false, reason: 'credentials' });
+    }
+    expect(await h.runtime.db.auditEvent.count()).toBe(before);
   });
 });

@@ -3,47 +3,70 @@
  * code or a recovery code (lib/account/two-factor.ts). Returns the RFC 8176 methods used, which
  * become the session's `amr` and, through it, the ID token's `acr`/`amr` (lib/oidc/acr.ts).
  *
- * Guessing codes needs the password first; even so, after SECOND_FACTOR_MAX_FAILURES wrong codes
- * within SECOND_FACTOR_WINDOW_MS the second step is refused until the window passes (NIST
- * 800-63B §5.2.2 rate limiting). The failures are security events the user sees, so a stolen
- * password shows up in /account/activity.
+ * Guessing is rate-limited per account (NIST 800-63B §5.2.2): after PASSWORD_MAX_FAILURES wrong
+ * passwords, or SECOND_FACTOR_MAX_FAILURES wrong codes, within FAILURE_WINDOW_MS (and since the
+ * last successful sign-in or password reset), that step is refused until the window passes; a
+ * password reset lifts the password limit at once. Failures are security events the user sees in
+ * /account/activity, so someone trying their account, or holding their password, stands out.
+ * Unknown emails are not counted: there is no account to protect, and they cost the same argon2
+ * work as known ones (verify-password.ts).
  */
 import type { Db } from '../db/client.ts';
 import { recordSecurityEvent } from './record-security-event.ts';
 import { isTwoFactorEnabled, verifySecondFactor } from './two-factor.ts';
 import type { AuthMethod } from './user-sessions.ts';
+import { emailField } from '../validation/user.ts';
 import { verifyUserPassword, type VerifiedUser } from './verify-password.ts';
 
+export const PASSWORD_MAX_FAILURES = 10;
 export const SECOND_FACTOR_MAX_FAILURES = 5;
-export const SECOND_FACTOR_WINDOW_MS = 15 * 60_000;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
 
-export type SignInFailure = 'credentials' | 'second_factor_required' | 'second_factor_invalid' | 'second_factor_locked';
+export type SignInFailure = 'credentials' | 'locked' | 'second_factor_required' | 'second_factor_invalid' | 'second_factor_locked';
 export type SignInOutcome = { ok: true; user: VerifiedUser; amr: AuthMethod[] } | { ok: false; reason: SignInFailure };
 
 export async function signIn(
   db: Db,
   key: string,
-  input: { email: string; password: string; code?: string | null },
+  input: { email: string; password: string; code?: string | null; userAgent?: string | null },
   now: Date = new Date(),
 ): Promise<SignInOutcome> {
+  const account = await findAccount(db, input.email);
+  if (account && (await recentFailures(db, account.id, 'user.sign_in_failed', now)) >= PASSWORD_MAX_FAILURES) return { ok: false, reason: 'locked' };
   const user = await verifyUserPassword(db, input.email, input.password);
-  if (!user) return { ok: false, reason: 'credentials' };
+  if (!user) {
+    if (account) await recordSecurityEvent(db, { userId: account.id, action: 'user.sign_in_failed', details: seenFrom(input.userAgent), at: now });
+    return { ok: false, reason: 'credentials' };
+  }
   if (!(await isTwoFactorEnabled(db, user.id))) return { ok: true, user, amr: ['pwd'] };
 
   const code = input.code?.trim();
   if (!code) return { ok: false, reason: 'second_factor_required' };
-  if ((await recentFailures(db, user.id, now)) >= SECOND_FACTOR_MAX_FAILURES) return { ok: false, reason: 'second_factor_locked' };
+  if ((await recentFailures(db, user.id, 'user.two_factor_failed', now)) >= SECOND_FACTOR_MAX_FAILURES) return { ok: false, reason: 'second_factor_locked' };
   const result = await verifySecondFactor(db, key, user.id, code, now);
   if (!result.ok) {
-    await recordSecurityEvent(db, { userId: user.id, action: 'user.two_factor_failed', at: now });
+    await recordSecurityEvent(db, { userId: user.id, action: 'user.two_factor_failed', details: seenFrom(input.userAgent), at: now });
     return { ok: false, reason: 'second_factor_invalid' };
   }
   // RFC 8176 §2: "otp" for a TOTP code; either second factor makes the sign-in "mfa".
   return { ok: true, user, amr: result.method === 'otp' ? ['pwd', 'otp', 'mfa'] : ['pwd', 'mfa'] };
 }
 
-function recentFailures(db: Db, userId: string, now: Date): Promise<number> {
-  return db.auditEvent.count({
-    where: { actorUserId: userId, action: 'user.two_factor_failed', createdAt: { gt: new Date(now.getTime() - SECOND_FACTOR_WINDOW_MS) } },
+const seenFrom = (userAgent: string | null | undefined) => (userAgent ? { userAgent: userAgent.slice(0, 512) } : {});
+
+async function findAccount(db: Db, email: string): Promise<{ id: string } | null> {
+  const parsed = emailField.safeParse(email);
+  return parsed.success ? db.user.findUnique({ where: { email: parsed.data }, select: { id: true } }) : null;
+}
+
+/** Failures of one kind in the window, not counting those before a successful sign-in or reset. */
+async function recentFailures(db: Db, userId: string, action: 'user.sign_in_failed' | 'user.two_factor_failed', now: Date): Promise<number> {
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const success = await db.auditEvent.findFirst({
+    where: { actorUserId: userId, action: { in: ['user.signed_in', 'user.password_reset'] }, createdAt: { gt: windowStart } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
   });
+  const since = success?.createdAt ?? windowStart;
+  return db.auditEvent.count({ where: { actorUserId: userId, action, createdAt: { gt: since } } });
 }

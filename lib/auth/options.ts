@@ -26,6 +26,7 @@ import { signInSchema } from '../validation/sign-in.ts';
 
 /** The codes a failed sign-in returns besides next-auth's own CredentialsSignin. */
 export const SIGN_IN_ERRORS: Record<Exclude<SignInFailure, 'credentials'>, string> = {
+  locked: 'TooManyAttempts',
   second_factor_required: 'SecondFactorRequired',
   second_factor_invalid: 'SecondFactorInvalid',
   second_factor_locked: 'SecondFactorLocked',
@@ -55,7 +56,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           if (!parsed.success) return null;
           let outcome;
           try {
-            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code });
+            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code, userAgent: headerValue(req?.headers?.['user-agent']) });
           } catch (err) {
             // next-auth would put the message in the redirect URL; keep internals out of it.
             console.error('sign-in failed', err);
