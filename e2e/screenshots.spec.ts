@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { openDb } from '../tests/support/fixtures.ts';
 import { expect, onPortico, signIn, test } from './support/test.ts';
 
 const DIR = path.join(import.meta.dirname, 'screenshots');
@@ -22,6 +23,22 @@ async function newPage(browser: Browser, size: (typeof SIZES)[number]) {
   const context = await browser.newContext({ viewport: size.viewport, isMobile: size.isMobile, hasTouch: size.isMobile, deviceScaleFactor: 2 });
   return context.newPage();
 }
+
+// The app's own API scopes, described by its developer, as the consent screen's last group.
+const API_SCOPES = { 'trips:read': 'See your upcoming trips and bookings', 'trips:write': 'Book and cancel trips for you' };
+
+test.beforeAll(async ({ state }) => {
+  const db = await openDb(`file:${path.join(state.dataDir, 'portico.db')}`);
+  try {
+    const { scope } = await db.client.findUniqueOrThrow({ where: { id: state.clients.screens.id }, select: { scope: true } });
+    await db.client.update({
+      where: { id: state.clients.screens.id },
+      data: { scope: `${scope} ${Object.keys(API_SCOPES).join(' ')}`, scopeDescriptions: JSON.stringify(API_SCOPES) },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+});
 
 for (const size of SIZES) {
   test(`screenshots at ${size.name} width`, async ({ browser, rp, state }) => {
@@ -46,6 +63,13 @@ for (const size of SIZES) {
     await expect(page).toHaveURL(onPortico(state, '/consent'));
     await expect(page.getByRole('listitem')).toHaveCount(6);
     await capture(page, `consent-long-${size.name}`);
+
+    await page.goto(rp.loginUrl('screens', { scope: `openid email ${Object.keys(API_SCOPES).join(' ')}` }));
+    await expect(page).toHaveURL(onPortico(state, '/consent'));
+    await expect(page.getByRole('heading', { name: 'Access to Northwind Travel’s API' })).toBeVisible();
+    for (const description of Object.values(API_SCOPES)) await expect(page.getByRole('checkbox', { name: description })).toBeChecked();
+    await expect(page.getByRole('listitem')).toHaveCount(4);
+    await capture(page, `consent-api-${size.name}`);
 
     const bad = new URL('/oauth/authorize', state.issuer);
     bad.search = new URLSearchParams({

@@ -8,12 +8,15 @@ import { NoScriptContinue } from './no-script-continue';
 
 const initialState: InteractionActionState = {};
 
-export type ConsentScope = { name: string; description: string; required: boolean };
+/** `group` 'api': the app's own API scopes, listed after the standard ones under their own heading. */
+export type ConsentScope = { name: string; description: string; required: boolean; group: string };
 
 /**
  * The requested permissions, one checkbox each, and Allow / Deny for one authorization request.
  * Required scopes (openid) are ticked and locked; the optional ones start ticked and may be
- * unticked. Allow posts the ticked names; both buttons lock on the first click.
+ * unticked. Allow posts the ticked names; both buttons lock on the first click. Scopes arrive
+ * grouped (describeScopes); the app's own API scopes follow Portico's under a heading of their
+ * own, in the same box — a heading, not a list item, so each scope stays exactly one item.
  */
 export function ConsentForm({
   action,
@@ -36,6 +39,8 @@ export function ConsentForm({
   useHardRedirect(state.redirectTo);
   const busy = pending || Boolean(state.redirectTo);
   const headingId = useId();
+  const standard = scopes.filter((scope) => scope.group !== 'api');
+  const api = scopes.filter((scope) => scope.group === 'api');
   return (
     <form action={formAction} className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -49,11 +54,15 @@ export function ConsentForm({
         <p id={`${headingId}-hint`} className="-mt-1 text-xs text-zinc-600">
           Untick anything you would rather not share.
         </p>
-        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
-          {scopes.map((scope) => (
-            <ScopeRow key={scope.name} scope={scope} />
-          ))}
-        </ul>
+        <div className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
+          {standard.length ? <ScopeList scopes={standard} /> : null}
+          {api.length ? (
+            <>
+              <h2 className="bg-zinc-50 px-4 py-2 text-xs font-semibold text-zinc-700 first:rounded-t-lg">Access to {appName}’s API</h2>
+              <ScopeList scopes={api} />
+            </>
+          ) : null}
+        </div>
       </fieldset>
 
       <p className="text-xs text-zinc-600">
@@ -70,6 +79,16 @@ export function ConsentForm({
       </div>
       <NoScriptContinue href={state.redirectTo} />
     </form>
+  );
+}
+
+function ScopeList({ scopes }: { scopes: ConsentScope[] }) {
+  return (
+    <ul className="divide-y divide-zinc-200">
+      {scopes.map((scope) => (
+        <ScopeRow key={scope.name} scope={scope} />
+      ))}
+    </ul>
   );
 }
 

@@ -14,12 +14,14 @@ import type { ClientDetail } from '@/lib/portal/types';
 import { GRANT_TYPES_BY_TYPE } from '@/lib/validation/client-fields';
 import { ID_TOKEN_ALGS } from '@/lib/validation/client';
 import { updateClientSchemaFor, type UpdateClientInput } from '@/lib/validation/client-update';
+import { scopeDescriptionProblems } from '@/lib/validation/scope-descriptions';
 import { UNREACHABLE, type ActionResult } from './action-result';
 import { applyFieldErrors } from './apply-field-errors';
 import { formatDuration } from './format';
 import { Section } from './page-header';
 import {
-  ACCESS_TTL_PRESETS, ERROR_FIELD, REFRESH_TTL_PRESETS, settingsFromApp, settingsToPatch, type SettingsContext, type SettingsFormValues,
+  ACCESS_TTL_PRESETS, customScopes, descriptionsToPatch, ERROR_FIELD, REFRESH_TTL_PRESETS, settingsFromApp, settingsToPatch, type SettingsContext,
+  type SettingsFormValues,
 } from './settings-values';
 import { UriListField } from './uri-list-field';
 
@@ -54,6 +56,12 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
     const patch = settingsToPatch(values, context);
     const result = await zodResolver(schema)(patch, resolverContext, options as never);
     const errors = { ...result.errors } as Record<string, unknown>;
+    // Scope tokens may contain dots, which react-hook-form reads as paths: the fields show
+    // scopeDescriptionProblems by scope instead, and this entry only blocks submitting.
+    delete errors.scopeDescriptions;
+    if (Object.keys(scopeDescriptionProblems(descriptionsToPatch(values))).length) {
+      errors.scopeDescriptions = { type: 'custom', message: 'Check what users see for your API scopes.' };
+    }
     if (Object.keys(errors).length === 0) return { values, errors: {} };
     for (const [from, to] of Object.entries(ERROR_FIELD)) {
       if (errors[from] && from !== to) {
@@ -65,11 +73,16 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
   };
 
   const form = useForm<SettingsFormValues>({ resolver, mode: 'onChange', defaultValues: settingsFromApp(app) });
-  const { register, control, setValue, trigger, setError, handleSubmit, reset, watch, formState } = form;
+  const { register, control, setValue, getValues, trigger, setError, handleSubmit, reset, watch, formState } = form;
   const errors = formState.errors;
   const grantTypes = watch('grantTypes');
   const allowedGrants = GRANT_TYPES_BY_TYPE[app.type];
   const browser = app.type !== 'service';
+  const apiScopes = customScopes(watch('extraScopes') ?? '');
+  const scopeDescriptions = watch('scopeDescriptions') ?? {};
+  const descriptionProblems = scopeDescriptionProblems(descriptionsToPatch({ extraScopes: apiScopes.join(' '), scopeDescriptions }));
+  const describeScope = (scope: string, description: string) =>
+    setValue('scopeDescriptions', { ...getValues('scopeDescriptions'), [scope]: description }, { shouldDirty: true, shouldValidate: true });
 
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
@@ -165,6 +178,27 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
               error={errors.extraScopes?.message}
               {...register('extraScopes')}
             />
+            {browser && apiScopes.length ? (
+              <fieldset className="space-y-3">
+                <legend className="text-sm font-medium text-zinc-800">Your API scopes on the consent screen</legend>
+                <p className="text-sm text-zinc-600">
+                  Optional. One plain line per scope, starting with a letter, such as “See and download your invoices”. Left empty, users see the wording shown in the field.
+                </p>
+                <div className="grid gap-5 md:grid-cols-2">
+                  {apiScopes.map((scope) => (
+                    <TextField
+                      key={scope}
+                      label={`What users see for ${scope}`}
+                      placeholder={`Use the "${scope}" permission`}
+                      autoComplete="off"
+                      value={Object.hasOwn(scopeDescriptions, scope) ? scopeDescriptions[scope] : ''}
+                      onChange={(event) => describeScope(scope, event.target.value)}
+                      error={descriptionProblems[scope]}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
 
             {allowedGrants.length > 1 ? (
               <fieldset className="space-y-3" aria-describedby={errors.grantTypes?.message ? 'grant-types-error' : undefined}>

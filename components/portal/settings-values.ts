@@ -1,7 +1,9 @@
 /**
  * The app settings form's values and how they become an update patch. The form splits `scope`
- * into the standard OIDC scopes (checkboxes) and any others (a text field); everything else maps
- * one to one onto UpdateClientInput, so the shared updateClientSchemaFor(type) checks it.
+ * into the standard OIDC scopes (checkboxes) and any others (a text field), and keeps what users
+ * see for each of the others (scopeDescriptions; an empty one means the default wording);
+ * everything else maps one to one onto UpdateClientInput, so the shared updateClientSchemaFor(type)
+ * checks it.
  */
 import { STANDARD_SCOPES } from '@/lib/oidc/scopes';
 import type { ClientDetail } from '@/lib/portal/types';
@@ -18,6 +20,8 @@ export type SettingsFormValues = {
   backchannelLogoutUri: string;
   standardScopes: string[];
   extraScopes: string;
+  /** Keyed by scope; kept while a scope is removed and typed again, sent only for the current ones. */
+  scopeDescriptions: Record<string, string>;
   grantTypes: string[];
   refreshTokenRotation: boolean;
   accessTokenTtl: number;
@@ -43,6 +47,7 @@ export function settingsFromApp(app: ClientDetail): SettingsFormValues {
     backchannelLogoutUri: app.backchannelLogoutUri ?? '',
     standardScopes: scopes.filter((s) => STANDARD.has(s)),
     extraScopes: scopes.filter((s) => !STANDARD.has(s)).join(' '),
+    scopeDescriptions: { ...app.scopeDescriptions },
     grantTypes: [...app.grantTypes],
     refreshTokenRotation: app.refreshTokenRotation,
     accessTokenTtl: app.accessTokenTtl,
@@ -56,6 +61,19 @@ export function settingsFromApp(app: ClientDetail): SettingsFormValues {
 
 export type SettingsContext = { type: ClientDetail['type']; confidential: boolean; isAdmin: boolean };
 
+/** The non-standard scopes typed in the form, in order, once each. */
+export function customScopes(extraScopes: string): string[] {
+  return [...new Set(extraScopes.split(/\s+/).filter((s) => s && !STANDARD.has(s)))];
+}
+
+/** The descriptions of the scopes still listed; empty ones are left out (users see the default wording). */
+export function descriptionsToPatch(values: Pick<SettingsFormValues, 'extraScopes' | 'scopeDescriptions'>): Record<string, string> {
+  const kept = customScopes(values.extraScopes)
+    .filter((s) => Object.hasOwn(values.scopeDescriptions, s) && values.scopeDescriptions[s]!.trim() !== '')
+    .map((s) => [s, values.scopeDescriptions[s]!] as const);
+  return Object.fromEntries(kept);
+}
+
 export function settingsToPatch(values: SettingsFormValues, context: SettingsContext): UpdateClientInput {
   const ordered = STANDARD_SCOPES.filter((s) => values.standardScopes.includes(s));
   const scope = [...ordered, ...values.extraScopes.split(/\s+/).filter(Boolean)].join(' ');
@@ -68,6 +86,8 @@ export function settingsToPatch(values: SettingsFormValues, context: SettingsCon
     tosUri: values.tosUri,
     ...(browser ? { redirectUris: values.redirectUris, postLogoutRedirectUris: values.postLogoutRedirectUris, backchannelLogoutUri: values.backchannelLogoutUri } : {}),
     scope,
+    // Only browser apps have users to show them to; a service's descriptions (set through the API) are kept.
+    ...(browser ? { scopeDescriptions: descriptionsToPatch(values) } : {}),
     grantTypes: values.grantTypes as UpdateClientInput['grantTypes'],
     refreshTokenRotation: values.refreshTokenRotation,
     accessTokenTtl: Number(values.accessTokenTtl),

@@ -3,7 +3,7 @@
  * (not revoked, not consumed, not expired) for them. Only the actor's own data is read.
  */
 import type { Db } from '../db/client.ts';
-import { parseScope } from '../oidc/scopes.ts';
+import { parseScope, parseScopeDescriptions } from '../oidc/scopes.ts';
 import type { Actor } from '../portal/types.ts';
 import { scopeLines, type ScopeLine } from './connected-app-scopes.ts';
 
@@ -34,7 +34,7 @@ export async function listConnectedApps(db: Db, actor: Actor, now: Date = new Da
   if (clientIds.length === 0) return [];
 
   const [clients, firstGrants, lastTokens] = await Promise.all([
-    db.client.findMany({ where: { id: { in: clientIds } }, select: { id: true, name: true, logoUri: true } }),
+    db.client.findMany({ where: { id: { in: clientIds } }, select: { id: true, name: true, logoUri: true, scopeDescriptions: true } }),
     db.grant.groupBy({ by: ['clientId'], where: { userId, clientId: { in: clientIds } }, _min: { createdAt: true } }),
     db.token.groupBy({ by: ['clientId'], where: { userId, clientId: { in: clientIds } }, _max: { createdAt: true } }),
   ]);
@@ -50,7 +50,7 @@ export async function listConnectedApps(db: Db, actor: Actor, now: Date = new Da
       clientId: client.id,
       name: client.name,
       logoUri: client.logoUri,
-      scopes: scopeLines(granted),
+      scopes: scopeLines(granted, parseScopeDescriptions(client.scopeDescriptions)),
       firstAuthorizedAt: consent?.createdAt ?? firstGrantOf.get(client.id) ?? null,
       lastUsedAt: lastTokenOf.get(client.id) ?? null,
       offlineAccess: granted.includes('offline_access') || tokens.some((t) => t.kind === 'refresh'),

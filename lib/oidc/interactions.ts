@@ -8,7 +8,7 @@ import type { ProviderContext } from './context.ts';
 import { paths } from './context.ts';
 import { accessDenied } from './errors.ts';
 import { errorRedirectUrl } from './http/responses.ts';
-import { describeScopes, formatScope, REQUIRED_SCOPES } from './scopes.ts';
+import { describeScopes, formatScope, REQUIRED_SCOPES, type DescribedScope } from './scopes.ts';
 
 export type InteractionView = {
   id: string;
@@ -17,8 +17,8 @@ export type InteractionView = {
     /** The operator has checked who runs the app: the consent screen says so, or says it has not. */
     verified: boolean;
   };
-  /** `required` scopes cannot be unticked on the consent screen. */
-  scopes: { name: string; description: string; required: boolean }[];
+  /** `required` scopes cannot be unticked on the consent screen; ordered by group, custom API scopes last. */
+  scopes: DescribedScope[];
   loginHint: string | null;
   prompts: string[];
   resumeUrl: string;
@@ -67,7 +67,7 @@ export function createInteractions(ctx: ProviderContext) {
           tosUri: request.client.tosUri,
           verified: request.client.verified,
         },
-        scopes: describeScopes(request.scopes),
+        scopes: describeScopes(request.scopes, request.client.scopeDescriptions),
         loginHint: request.loginHint ?? null,
         prompts: request.prompts,
         resumeUrl: resumeUrl(interaction.id),

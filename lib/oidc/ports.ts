@@ -17,6 +17,8 @@ export type ClientRecord = {
   postLogoutRedirectUris: string[];
   grantTypes: string[];
   scopes: string[];
+  /** The app's own words for its custom API scopes (never standard ones), shown on the consent screen. */
+  scopeDescriptions: Record<string, string>;
   accessTokenFormat: 'opaque' | 'jwt';
   idTokenAlg: string;
   accessTokenTtl: number;

@@ -44,5 +44,54 @@ export const covers = (granted: readonly string[], requested: readonly string[])
 /** OIDC Core §3.1.2.1: `openid` makes the request an OpenID Connect request; it cannot be declined alone. */
 export const REQUIRED_SCOPES: readonly string[] = ['openid'];
 
-export const describeScopes = (scopes: readonly string[]) =>
-  scopes.map((name) => ({ name, description: SCOPE_DESCRIPTIONS[name] ?? `Use the "${name}" permission`, required: REQUIRED_SCOPES.includes(name) }));
+/** The consent screen's groups, in the order it shows them; custom API scopes come last. */
+export const SCOPE_GROUPS = ['identity', 'email', 'phone', 'address', 'offline', 'api'] as const;
+export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
+
+const GROUP_OF: Record<string, ScopeGroup> = {
+  openid: 'identity',
+  profile: 'identity',
+  email: 'email',
+  phone: 'phone',
+  address: 'address',
+  offline_access: 'offline',
+};
+
+export const isStandardScope = (scope: string) => (STANDARD_SCOPES as readonly string[]).includes(scope);
+
+export type DescribedScope = { name: string; description: string; required: boolean; group: ScopeGroup };
+
+/**
+ * Each scope as a plain-language line, ordered by group (stable within a group: request order).
+ * Custom scopes use the client's own description when it has one; standard scopes always use
+ * Portico's, so an app cannot reword what sharing an email address means.
+ */
+export function describeScopes(scopes: readonly string[], customDescriptions: Readonly<Record<string, string>> = {}): DescribedScope[] {
+  const described = scopes.map((name): DescribedScope => {
+    // Own properties only: a scope named "constructor" must not find Object.prototype's.
+    const group = Object.hasOwn(GROUP_OF, name) ? GROUP_OF[name]! : 'api';
+    const own = group === 'api' ? customDescriptions : SCOPE_DESCRIPTIONS;
+    const description = (Object.hasOwn(own, name) ? own[name] : undefined) ?? `Use the "${name}" permission`;
+    return { name, description, required: REQUIRED_SCOPES.includes(name), group };
+  });
+  const rank = (group: ScopeGroup) => SCOPE_GROUPS.indexOf(group);
+  return described.sort((a, b) => rank(a.group) - rank(b.group)); // Array.prototype.sort is stable
+}
+
+/**
+ * A client's stored scope descriptions (a JSON object, custom scope → description), tolerant of a
+ * missing or damaged value: anything that is not a string description of a custom scope is left out.
+ */
+export function parseScopeDescriptions(json: string | null | undefined): Record<string, string> {
+  if (!json) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '' && !isStandardScope(entry[0])),
+  );
+}

@@ -3,6 +3,7 @@
  * last4 (README.md "Roles"). JSON list columns are parsed once, here.
  */
 import type { ClientKind } from '../oidc/redirect-uri.ts';
+import { parseScopeDescriptions } from '../oidc/scopes.ts';
 import type { Client, ClientSecret, Team } from '../db/generated/sqlite/client.ts';
 import { hasRole } from './access.ts';
 import type { ClientDetail, ClientSummary, SecretStatus, SecretSummary, TeamRole } from './types.ts';
@@ -52,6 +53,7 @@ export function toClientDetail(
     postLogoutRedirectUris: JSON.parse(client.postLogoutRedirectUris) as string[],
     grantTypes: JSON.parse(client.grantTypes) as string[],
     scope: client.scope,
+    scopeDescriptions: parseScopeDescriptions(client.scopeDescriptions),
     clientUri: client.clientUri,
     policyUri: client.policyUri,
     tosUri: client.tosUri,

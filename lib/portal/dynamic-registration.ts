@@ -6,12 +6,14 @@
  * - Metadata is validated with the same rules as the portal and the REST API (client-metadata.ts),
  *   so errors carry RFC 7591 §3.2.2 codes.
  * - PUT replaces the metadata (RFC 7592 §2.2); the app's type and whether it holds a secret
- *   cannot change (that would be a different client).
+ *   cannot change (that would be a different client). scope_descriptions, a Portico extension
+ *   member (RFC 7591 §2), is replaced like the rest: left out, the descriptions are removed.
  */
 import type { Db } from '../db/client.ts';
 import { OAuthError } from '../oidc/errors.ts';
 import type { ClientMetadata, RegistrationPort } from '../oidc/ports.ts';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
+import { parseScopeDescriptions } from '../oidc/scopes.ts';
 import { createClientSchema } from '../validation/client.ts';
 import { parseClientRegistration } from '../validation/client-metadata.ts';
 import { toClientMetadata } from '../validation/client-metadata-response.ts';
@@ -31,6 +33,7 @@ function metadataOf(row: ClientRow, clientSecret?: string | null): ClientMetadat
       postLogoutRedirectUris: JSON.parse(row.postLogoutRedirectUris),
       grantTypes: JSON.parse(row.grantTypes),
       accessTokenFormat: row.accessTokenFormat === 'jwt' ? 'jwt' : 'opaque',
+      scopeDescriptions: parseScopeDescriptions(row.scopeDescriptions),
     },
     { clientSecret },
   );

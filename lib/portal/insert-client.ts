@@ -9,19 +9,22 @@
  */
 import { PREFIX, randomId, randomSecret, sha256 } from '../oidc/tokens.ts';
 import type { CreateClientValues } from '../validation/client.ts';
+import { scopeDescriptionsColumn } from '../validation/scope-descriptions.ts';
 import { clientDefaults, isConfidential } from './client-defaults.ts';
 import type { Tx } from './transaction.ts';
 
 /** The columns a client gets from validated input and its type's defaults (creation, or RFC 7592 replacement). */
 export function clientColumns(values: CreateClientValues) {
   const defaults = clientDefaults(values.type);
+  const scope = values.scope ?? defaults.scope;
   return {
     name: values.name,
     tokenEndpointAuthMethod: values.tokenEndpointAuthMethod ?? defaults.tokenEndpointAuthMethod,
     redirectUris: JSON.stringify(values.redirectUris),
     postLogoutRedirectUris: JSON.stringify(values.postLogoutRedirectUris),
     grantTypes: JSON.stringify(values.grantTypes ?? defaults.grantTypes),
-    scope: values.scope ?? defaults.scope,
+    scope,
+    scopeDescriptions: scopeDescriptionsColumn(values.scopeDescriptions ?? {}, scope),
     accessTokenFormat: values.accessTokenFormat ?? 'opaque',
     idTokenSignedResponseAlg: values.idTokenAlg ?? 'RS256',
     description: values.description ?? null,

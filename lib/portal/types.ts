@@ -50,6 +50,8 @@ export type ClientDetail = ClientSummary & {
   postLogoutRedirectUris: string[];
   grantTypes: string[];
   scope: string;
+  /** What users see for each custom API scope (never standard ones); empty when none are set. */
+  scopeDescriptions: Record<string, string>;
   clientUri: string | null;
   policyUri: string | null;
   tosUri: string | null;

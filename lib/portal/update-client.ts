@@ -8,7 +8,9 @@
  */
 import type { Db } from '../db/client.ts';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
+import { parseScopeDescriptions } from '../oidc/scopes.ts';
 import { updateClientSchema, updateClientSchemaFor, type UpdateClientInput } from '../validation/client-update.ts';
+import { scopeDescriptionsColumn } from '../validation/scope-descriptions.ts';
 import { requireClientRole } from './access.ts';
 import { recordAudit } from './audit.ts';
 import { toClientDetail } from './client-view.ts';
@@ -19,17 +21,20 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, patch
   parseInput(updateClientSchema, patch); // field errors first, before any lookup
   return db.$transaction(async (tx) => {
     const { client, role } = await requireClientRole(tx, actor, clientId, 'developer', 'edit apps');
-    const values = parseInput(updateClientSchemaFor(client.type as ClientKind), patch);
+    const values = parseInput(updateClientSchemaFor(client.type as ClientKind, client), patch);
     if (values.skipConsent !== undefined && values.skipConsent !== client.skipConsent) {
       const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { isAdmin: true } });
       if (!user?.isAdmin) throw new ForbiddenError('Only administrators can let an app skip the consent screen.');
     }
     if (Object.keys(values).length === 0) return toClientDetail(client, client.team, role);
-    const { redirectUris, postLogoutRedirectUris, grantTypes, idTokenAlg, ...plain } = values;
+    const { redirectUris, postLogoutRedirectUris, grantTypes, idTokenAlg, scopeDescriptions, ...plain } = values;
+    // A new scope drops the descriptions of the scopes it no longer has.
+    const descriptions = scopeDescriptions ?? (values.scope === undefined ? undefined : parseScopeDescriptions(client.scopeDescriptions));
     const row = await tx.client.update({
       where: { id: client.id },
       data: {
         ...plain,
+        ...(descriptions ? { scopeDescriptions: scopeDescriptionsColumn(descriptions, values.scope ?? client.scope) } : {}),
         ...(redirectUris ? { redirectUris: JSON.stringify(redirectUris) } : {}),
         ...(postLogoutRedirectUris ? { postLogoutRedirectUris: JSON.stringify(postLogoutRedirectUris) } : {}),
         ...(grantTypes ? { grantTypes: JSON.stringify(grantTypes) } : {}),

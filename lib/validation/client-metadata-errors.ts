@@ -19,6 +19,7 @@ export const METADATA_NAME: Record<string, string> = {
   tokenEndpointAuthMethod: 'token_endpoint_auth_method',
   idTokenAlg: 'id_token_signed_response_alg',
   description: 'description',
+  scopeDescriptions: 'scope_descriptions',
   logoUri: 'logo_uri',
   clientUri: 'client_uri',
   policyUri: 'policy_uri',

@@ -36,6 +36,10 @@ export const clientMetadataResponseSchema = z.object({
   scope: z.string(),
   id_token_signed_response_alg: z.string(),
   description: z.string().optional(),
+  scope_descriptions: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Portico extension: what users see for each of your own API scopes on the consent screen; absent when none are set'),
   logo_uri: z.string().optional(),
   client_uri: z.string().optional(),
   policy_uri: z.string().optional(),
@@ -58,7 +62,7 @@ export type ClientMetadataSource = {
   grantTypes: string[]; scope: string; accessTokenFormat: 'opaque' | 'jwt'; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; createdAt: Date; team?: { id: string } | null; description?: string | null; logoUri?: string | null;
   clientUri?: string | null; policyUri?: string | null; tosUri?: string | null; backchannelLogoutUri?: string | null; refreshTokenRotation?: boolean; skipConsent?: boolean;
-  disabled?: boolean; verified?: boolean;
+  disabled?: boolean; verified?: boolean; scopeDescriptions?: Record<string, string>;
   secrets?: { id: string; last4: string | null; status: z.infer<typeof secretMetadataSchema>['status']; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }[];
 };
 
@@ -85,6 +89,7 @@ export function toClientMetadata(client: ClientMetadataSource, options: { client
     scope: client.scope,
     id_token_signed_response_alg: client.idTokenSignedResponseAlg,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v)),
+    ...(client.scopeDescriptions && Object.keys(client.scopeDescriptions).length ? { scope_descriptions: client.scopeDescriptions } : {}),
     access_token_format: client.accessTokenFormat,
     access_token_ttl: client.accessTokenTtl,
     refresh_token_ttl: client.refreshTokenTtl,

@@ -61,6 +61,35 @@ describe('parseClientUpdate', () => {
     expect(parseClientUpdate({ access_token_ttl: 10 })).toMatchObject({ ok: false, error: { error: 'invalid_client_metadata', error_description: expect.stringMatching(/^access_token_ttl: /) } });
     expect(parseClientUpdate({ redirect_uris: ['ftp://x'] })).toMatchObject({ ok: true }); // type rules run in updateClient
   });
+
+  it('maps the scope_descriptions extension; null removes them all', () => {
+    expect(parseClientUpdate({ scope_descriptions: { 'invoices:read': 'See your invoices' } })).toEqual({
+      ok: true, value: { patch: { scopeDescriptions: { 'invoices:read': 'See your invoices' } } },
+    });
+    expect(parseClientUpdate({ scope_descriptions: null })).toEqual({ ok: true, value: { patch: { scopeDescriptions: {} } } });
+    expect(parseClientUpdate({ scope_descriptions: 'See' })).toMatchObject({ ok: false, error: { error: 'invalid_client_metadata', error_description: expect.stringMatching(/^scope_descriptions: .*object/) } });
+    expect(parseClientUpdate({ scope_descriptions: { email: 'Reworded' } })).toMatchObject({
+      ok: false, error: { error: 'invalid_client_metadata', error_description: expect.stringMatching(/^scope_descriptions\.email: .*standard scope/) },
+    });
+  });
+});
+
+describe('parseClientRegistration: scope_descriptions', () => {
+  const RP = { client_name: 'RP', redirect_uris: ['https://rp.example.com/cb'] };
+  it('accepts descriptions of the registered custom scopes', () => {
+    expect(parseClientRegistration({ ...RP, scope: 'openid invoices:read', scope_descriptions: { 'invoices:read': 'See your invoices' } })).toMatchObject({
+      ok: true, value: { scope: 'openid invoices:read', scopeDescriptions: { 'invoices:read': 'See your invoices' } },
+    });
+  });
+  it('names the scope and the rule it breaks', () => {
+    expect(fail({ ...RP, scope: 'openid invoices:read', scope_descriptions: { 'invoices:write': 'Send invoices' } })).toEqual({
+      error: 'invalid_client_metadata', error_description: expect.stringMatching(/^scope_descriptions\.invoices:write: .*not one of this app’s scopes/),
+    });
+    expect(fail({ ...RP, scope: 'openid invoices:read', scope_descriptions: { 'invoices:read': '<b>See</b>' } }).error_description)
+      .toMatch(/^scope_descriptions\.invoices:read: .*start with a letter/);
+    expect(fail({ ...RP, scope: 'openid invoices:read', scope_descriptions: { 'invoices:read': 7 } }).error_description)
+      .toMatch(/^scope_descriptions\.invoices:read: .*string/);
+  });
 });
 
 describe('toClientMetadata', () => {
@@ -75,5 +104,16 @@ describe('toClientMetadata', () => {
       team_id: 't1', portico_app_type: 'service', application_type: 'web', response_types: [], grant_types: ['client_credentials'],
     });
     expect(meta).not.toHaveProperty('logo_uri');
+    expect(meta).not.toHaveProperty('scope_descriptions');
+  });
+
+  it('writes scope_descriptions only when there are some', () => {
+    const source = {
+      id: 'c1', name: 'Web', type: 'web' as const, tokenEndpointAuthMethod: 'client_secret_basic', redirectUris: ['https://a.example.com/cb'], postLogoutRedirectUris: [],
+      grantTypes: ['authorization_code'], scope: 'openid invoices:read', accessTokenFormat: 'opaque' as const, idTokenSignedResponseAlg: 'RS256', accessTokenTtl: 3600,
+      refreshTokenTtl: 86400, createdAt: new Date(0),
+    };
+    expect(toClientMetadata({ ...source, scopeDescriptions: { 'invoices:read': 'See your invoices' } }).scope_descriptions).toEqual({ 'invoices:read': 'See your invoices' });
+    expect(toClientMetadata({ ...source, scopeDescriptions: {} })).not.toHaveProperty('scope_descriptions');
   });
 });

@@ -15,8 +15,8 @@
  * Contradictions (portico_app_type "spa" with application_type "native", "none" for a web or
  * service app — a type rule in client.ts) are invalid_client_metadata.
  *
- * Portico's own fields (no standard name): description, access_token_format, access_token_ttl,
- * refresh_token_ttl, refresh_token_rotation, skip_consent, disabled; and, in responses only,
+ * Portico's own fields (no standard name): description, scope_descriptions (scope-descriptions.ts),
+ * access_token_format, access_token_ttl, refresh_token_ttl, refresh_token_rotation, skip_consent, disabled; and, in responses only,
  * verified (set by the operator with the CLI). Like every field these schemas do not name, a
  * `verified` sent in a body is dropped by the parse: no body can make an app verified.
  */
@@ -48,6 +48,16 @@ const shared = {
   /** OpenID Connect Back-Channel Logout 1.0 §2.2. */
   backchannel_logout_uri: nullableUri('backchannel_logout_uri'),
   description: text('description').nullable().optional(),
+  scope_descriptions: z
+    .record(z.string(), text('Each value of scope_descriptions'), { error: 'scope_descriptions must be an object of scope → description.' })
+    .nullable()
+    .optional()
+    .describe(
+      'Portico extension (RFC 7591 §2): for each of your own API scopes in `scope`, the line users see on the consent screen, ' +
+        'e.g. {"invoices:read": "See and download your invoices"}. 1–120 characters, one line, starting with a letter. ' +
+        'Standard OpenID Connect scopes are described by Portico and cannot be listed. Without a description users see ' +
+        '`Use the "<scope>" permission`. Replaces all descriptions; null or {} removes them.',
+    ),
   id_token_signed_response_alg: z.enum(ID_TOKEN_ALGS, { error: `id_token_signed_response_alg must be ${ID_TOKEN_ALGS.join(', ')}.` }).optional(),
   access_token_format: z.enum(ACCESS_TOKEN_FORMATS, { error: 'access_token_format must be opaque or jwt.' }).optional(),
 };
@@ -145,6 +155,7 @@ function commonInput(meta: Common) {
     tosUri: meta.tos_uri,
     backchannelLogoutUri: meta.backchannel_logout_uri,
     description: meta.description,
+    scopeDescriptions: meta.scope_descriptions === null ? {} : meta.scope_descriptions,
     idTokenAlg: meta.id_token_signed_response_alg,
     accessTokenFormat: meta.access_token_format,
   });

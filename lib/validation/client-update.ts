@@ -11,6 +11,7 @@ import {
 import {
   accessTokenFormatField, authMethodField, checkTypeRules, clientNameField, idTokenAlgField, linkFields, scopeField, typeRulesApply, uriListField,
 } from './client.ts';
+import { checkScopeDescriptions, scopeDescriptionRulesApply, scopeDescriptionsField } from './scope-descriptions.ts';
 
 export const updateClientSchema = z.object({
   name: clientNameField.optional(),
@@ -19,6 +20,8 @@ export const updateClientSchema = z.object({
   redirectUris: uriListField('redirect URI').optional(),
   postLogoutRedirectUris: uriListField('post-logout redirect URI').optional(),
   scope: scopeField.optional(),
+  /** Replaces every description; entries of scopes a new `scope` drops are removed (update-client.ts). */
+  scopeDescriptions: scopeDescriptionsField.optional(),
   grantTypes: grantTypesField.optional(),
   tokenEndpointAuthMethod: authMethodField.optional(),
   idTokenAlg: idTokenAlgField.optional(),
@@ -30,8 +33,17 @@ export const updateClientSchema = z.object({
   skipConsent: skipConsentField.optional(),
 });
 
-export function updateClientSchemaFor(type: ClientKind) {
-  return updateClientSchema.superRefine((patch, ctx) => checkTypeRules(type, patch, ctx), { when: typeRulesApply });
+/**
+ * `current.scope` is the app's scope before the change: described scopes must be in the patch's
+ * scope, else in this one. Without it (a form that always sends `scope`) only a patched scope is checked.
+ */
+export function updateClientSchemaFor(type: ClientKind, current?: { scope: string }) {
+  return updateClientSchema
+    .superRefine((patch, ctx) => checkTypeRules(type, patch, ctx), { when: typeRulesApply })
+    .superRefine((patch, ctx) => {
+      const scope = patch.scope ?? current?.scope;
+      if (patch.scopeDescriptions && scope !== undefined) checkScopeDescriptions(patch.scopeDescriptions, scope, ctx);
+    }, { when: scopeDescriptionRulesApply });
 }
 
 export type UpdateClientInput = z.input<typeof updateClientSchema>;

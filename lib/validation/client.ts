@@ -13,6 +13,7 @@ import { formatScope, parseScope } from '../oidc/scopes.ts';
 import { CONTROL_MESSAGE, isSingleLine } from './text.ts';
 import { descriptionField, grantTypesField, URI_MAX_LENGTH, webUriField } from './client-fields.ts';
 import { checkTypeRules, typeRulesApply } from './client-type-rules.ts';
+import { checkScopeDescriptions, scopeDescriptionRulesApply, scopeDescriptionsField } from './scope-descriptions.ts';
 
 export { URI_MAX_LENGTH };
 
@@ -99,10 +100,13 @@ export const createClientSchema = z
     idTokenAlg: idTokenAlgField.optional(),
     grantTypes: grantTypesField.optional(),
     description: descriptionField.optional(),
+    scopeDescriptions: scopeDescriptionsField.optional(),
     ...linkFields,
   })
   // Check the URIs even when another field (name, scope) is wrong, so a form shows every problem at once.
-  .superRefine((client, ctx) => checkTypeRules(client.type, client, ctx), { when: typeRulesApply });
+  .superRefine((client, ctx) => checkTypeRules(client.type, client, ctx), { when: typeRulesApply })
+  // Without a scope the app gets its type's default scope, which has only standard scopes.
+  .superRefine((client, ctx) => checkScopeDescriptions(client.scopeDescriptions ?? {}, client.scope ?? '', ctx), { when: scopeDescriptionRulesApply });
 
 export type CreateClientInput = z.input<typeof createClientSchema>;
 export type CreateClientValues = z.output<typeof createClientSchema>;

@@ -6,6 +6,7 @@
 import { originOf } from '../../oidc/http/cors.ts';
 import type { ClientRecord, ClientStore } from '../../oidc/ports.ts';
 import type { ClientKind } from '../../oidc/redirect-uri.ts';
+import { parseScopeDescriptions } from '../../oidc/scopes.ts';
 import { constantTimeEqual } from '../../oidc/tokens.ts';
 import type { Db } from '../client.ts';
 
@@ -19,7 +20,7 @@ export function toClientRecord(row: {
   grantTypes: string; scope: string; accessTokenFormat: string; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
-  backchannelLogoutUri: string | null; verified: boolean;
+  backchannelLogoutUri: string | null; verified: boolean; scopeDescriptions: string | null;
 }): ClientRecord {
   const kind = row.type as ClientKind;
   return {
@@ -32,6 +33,7 @@ export function toClientRecord(row: {
     postLogoutRedirectUris: JSON.parse(row.postLogoutRedirectUris),
     grantTypes: JSON.parse(row.grantTypes),
     scopes: row.scope.split(' ').filter(Boolean),
+    scopeDescriptions: parseScopeDescriptions(row.scopeDescriptions),
     accessTokenFormat: row.accessTokenFormat === 'jwt' ? 'jwt' : 'opaque',
     idTokenAlg: row.idTokenSignedResponseAlg,
     accessTokenTtl: row.accessTokenTtl,

@@ -17,7 +17,7 @@ export async function saveSettings(clientId: string, patch: UpdateClientInput): 
   try {
     const { db, actor } = await actionContext();
     const app = await getClient(db, actor, String(clientId));
-    parseInput(updateClientSchemaFor(app.type), patch);
+    parseInput(updateClientSchemaFor(app.type, app), patch);
     const updated = await updateClient(db, actor, app.id, patch);
     revalidatePath(appPath(app.id), 'layout');
     return { ok: true, data: updated };
