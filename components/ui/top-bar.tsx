@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { PorticoMark } from '@/components/auth/portico-mark';
 import { SignOutLink } from '@/components/portal/sign-out-link';
 
@@ -22,6 +23,9 @@ export function TopBar(props: {
   stacked?: boolean;
 }) {
   const pathname = usePathname() ?? '';
+  const currentLink = useRef<HTMLAnchorElement>(null);
+  // On a narrow screen the sections scroll sideways: keep the current one in view.
+  useEffect(() => currentLink.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [pathname]);
   const navPlacement = props.stacked ? 'order-last -mx-3 w-full' : 'order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto sm:flex-1';
   return (
     <header className="border-b border-zinc-200 bg-white">
@@ -38,6 +42,7 @@ export function TopBar(props: {
                 <li key={link.href}>
                   <Link
                     href={link.href}
+                    ref={current ? currentLink : undefined}
                     aria-current={current ? 'page' : undefined}
                     className={`${linkClass} ${current ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-700 hover:bg-zinc-50 hover:text-zinc-900'}`}
                   >

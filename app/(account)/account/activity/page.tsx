@@ -16,7 +16,7 @@ export default async function SecurityActivityPage() {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
         <p className="text-sm text-zinc-700">
-          Sign-ins and the access you gave or took back, newest first (the last {ACTIVITY_LIMIT}). If something here was not you, change your password and
+          Sign-ins, changes to your password, email and two-step verification, and the access you gave or took back, newest first (the last {ACTIVITY_LIMIT}). If something here was not you, change your password and
           revoke access for apps you do not recognise.
         </p>
       </header>
