@@ -23,9 +23,12 @@ export function TopBar(props: {
   stacked?: boolean;
 }) {
   const pathname = usePathname() ?? '';
-  const currentLink = useRef<HTMLAnchorElement>(null);
+  const nav = useRef<HTMLElement>(null);
   // On a narrow screen the sections scroll sideways: keep the current one in view.
-  useEffect(() => currentLink.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [pathname]);
+  useEffect(() => {
+    const current = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (current && nav.current) nav.current.scrollLeft = Math.max(0, current.offsetLeft - nav.current.offsetLeft - 12);
+  }, [pathname]);
   const navPlacement = props.stacked ? 'order-last -mx-3 w-full' : 'order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto sm:flex-1';
   return (
     <header className="border-b border-zinc-200 bg-white">
@@ -34,7 +37,7 @@ export function TopBar(props: {
           <PorticoMark />
           <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700">{props.area}</span>
         </Link>
-        <nav aria-label={props.label} className={`${navPlacement} overflow-x-auto`}>
+        <nav ref={nav} aria-label={props.label} className={`${navPlacement} overflow-x-auto`}>
           <ul className="flex gap-1">
             {props.links.map((link) => {
               const current = link.match(pathname);
@@ -42,7 +45,6 @@ export function TopBar(props: {
                 <li key={link.href}>
                   <Link
                     href={link.href}
-                    ref={current ? currentLink : undefined}
                     aria-current={current ? 'page' : undefined}
                     className={`${linkClass} ${current ? 'bg-zinc-100 text-zinc-900' : 'text-zinc-700 hover:bg-zinc-50 hover:text-zinc-900'}`}
                   >
