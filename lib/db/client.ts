@@ -25,7 +25,7 @@ export function databaseKind(url: string): DatabaseKind {
 export function sqliteFilePath(url: string): string {
   const location = decodeURIComponent(url.slice('file:'.length).split('?')[0] ?? '');
   if (location === '') throw new Error(`The SQLite URL has no file path. ${URL_HELP}`);
-  return location === ':memory:' ? location : resolve(process.cwd(), location);
+  return location === ':memory:' ? location : resolve(/*turbopackIgnore: true*/ process.cwd(), location);
 }
 
 /** The `?schema=` of a PostgreSQL URL, if any (Prisma's convention). */
