@@ -33,7 +33,7 @@ test('sign up, verify the email, reset a forgotten password; older sessions end'
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL((url) => url.pathname.startsWith('/developers'));
 
-  const verifyLink = linkFromOutbox(state, EMAIL, '/verify-email');
+  const verifyLink = await linkFromOutbox(state, EMAIL, '/verify-email');
   await page.goto(verifyLink);
   await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
   const db = await openDb(`file:${path.join(state.dataDir, 'portico.db')}`);
@@ -66,7 +66,7 @@ test('sign up, verify the email, reset a forgotten password; older sessions end'
 
   // Wait a second: sessions signed in the same second as the reset stay valid (whole seconds).
   await page.waitForTimeout(1100);
-  await page.goto(linkFromOutbox(state, EMAIL, '/reset-password'));
+  await page.goto(await linkFromOutbox(state, EMAIL, '/reset-password'));
   await page.getByLabel('New password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('reset') === '1');

@@ -52,7 +52,7 @@ async function signUpVerified(page: Page, state: E2EState, who: string): Promise
   await page.goto('/signup');
   await signUp(page, { name: 'Tess Ng', email });
   await expect(page).toHaveURL((url) => url.pathname.startsWith('/developers'));
-  await page.goto(linkFromOutbox(state, email, '/verify-email'));
+  await page.goto(await linkFromOutbox(state, email, '/verify-email'));
   await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
   return email;
 }

@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/components/portal/action-result';
 import { getClient, updateClient, type ClientDetail } from '@/lib/portal';
+import { deleteClientLogo, saveClientLogo } from '@/lib/portal/client-logo';
 import { ForbiddenError, parseInput } from '@/lib/portal/errors';
 import { updateClientSchemaFor, type UpdateClientInput } from '@/lib/validation/client-update';
 import { detectLogoType, logoProblem } from '@/lib/validation/logo';
 import { failure } from '../../../_lib/failure';
-import { deleteLogo, saveLogo } from '../../../_lib/logos';
 import { actionContext } from '../../../_lib/session';
 
 const appPath = (clientId: string) => `/developers/apps/${encodeURIComponent(clientId)}`;
@@ -42,7 +42,7 @@ export async function uploadLogo(clientId: string, form: FormData): Promise<Acti
     const bytes = new Uint8Array(await file.arrayBuffer());
     const problem = logoProblem({ size: bytes.length }, bytes);
     if (problem || !detectLogoType(bytes)) return { ok: false, error: problem ?? 'Logos must be PNG, JPEG or WebP images.' };
-    const logoUri = await saveLogo(config.dataDir, config.issuer, app.id, bytes);
+    const logoUri = await saveClientLogo(db, config.issuer, app.id, bytes);
     await updateClient(db, actor, app.id, { logoUri });
     revalidatePath(appPath(app.id), 'layout');
     return { ok: true, data: { logoUri } };
@@ -53,9 +53,9 @@ export async function uploadLogo(clientId: string, form: FormData): Promise<Acti
 
 export async function removeLogo(clientId: string): Promise<ActionResult> {
   try {
-    const { db, actor, config } = await actionContext();
+    const { db, actor } = await actionContext();
     const app = await updateClient(db, actor, String(clientId), { logoUri: null });
-    await deleteLogo(config.dataDir, app.id);
+    await deleteClientLogo(db, app.id);
     revalidatePath(appPath(app.id), 'layout');
     return { ok: true, data: null };
   } catch (err) {

@@ -5,7 +5,6 @@ import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/components/portal/action-result';
 import { deleteClient, getClient, setClientDisabled } from '@/lib/portal';
 import { failure } from '../../../../_lib/failure';
-import { deleteLogo } from '../../../../_lib/logos';
 import { actionContext } from '../../../../_lib/session';
 
 export async function setDisabled(clientId: string, disabled: boolean): Promise<ActionResult> {
@@ -25,13 +24,12 @@ export async function setDisabled(clientId: string, disabled: boolean): Promise<
  */
 export async function deleteApp(clientId: string, confirmName: string): Promise<ActionResult> {
   try {
-    const { db, actor, config } = await actionContext();
+    const { db, actor } = await actionContext();
     const app = await getClient(db, actor, String(clientId));
     if (String(confirmName).trim() !== app.name.trim()) {
       return { ok: false, error: `Type the app’s name, ${app.name}, exactly to confirm.`, fieldErrors: { confirmName: 'The name does not match.' } };
     }
-    await deleteClient(db, actor, app.id);
-    await deleteLogo(config.dataDir, app.id).catch(() => undefined);
+    await deleteClient(db, actor, app.id); // the logo goes with it (ClientLogo cascade)
     revalidatePath('/developers');
   } catch (err) {
     return failure(err);
