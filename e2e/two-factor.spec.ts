@@ -12,7 +12,7 @@ import { ACR_MFA } from '../lib/oidc/acr.ts';
 import { SCOPE_DESCRIPTIONS } from '../lib/oidc/scopes.ts';
 import { totpAt, totpStep } from '../lib/account/totp.ts';
 import { linkFromOutbox } from './support/outbox.ts';
-import { PORTAL_PASSWORD, signUp, uniqueEmail } from './support/portal.ts';
+import { clientPost, PORTAL_PASSWORD, signUp, uniqueEmail } from './support/portal.ts';
 import type { E2EState } from './support/state.ts';
 import { expect, onPortico, onRelyingParty, signIn, test } from './support/test.ts';
 
@@ -33,19 +33,6 @@ async function newPage(browser: Browser, state: E2EState, options: BrowserContex
  * server's ±1 step window and never one already spent (RFC 6238 §5.2 refuses reuse).
  */
 const nextCode = (key: string) => totpAt(key, totpStep(Date.now()) + 1);
-
-function basic(id: string, secret: string) {
-  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
-}
-
-async function appCall(state: E2EState, endpoint: 'token' | 'introspect', body: Record<string, string>) {
-  const client = state.clients.twoStep;
-  return fetch(new URL(`/oauth/${endpoint}`, state.issuer), {
-    method: 'POST',
-    headers: { authorization: basic(client.id, client.secret), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(body),
-  });
-}
 
 async function signUpVerified(page: Page, state: E2EState, who: string): Promise<string> {
   const email = uniqueEmail(who);
@@ -120,11 +107,13 @@ test('sign up, verify, turn on TOTP, sign in to an app that asks for it, consent
   await page.getByRole('dialog', { name: `Revoke access for ${APP}?` }).getByRole('button', { name: 'Revoke access' }).click();
   await expect(page.getByRole('article', { name: APP })).toHaveCount(0);
 
-  const refused = await appCall(state, 'token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! });
-  expect(refused.status).toBe(400);
-  expect(((await refused.json()) as { error: string }).error).toBe('invalid_grant');
+  const app = state.clients.twoStep;
+  expect(await clientPost(state.issuer, '/oauth/token', app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! })).toEqual({
+    status: 400,
+    body: expect.objectContaining({ error: 'invalid_grant' }),
+  });
   for (const token of [tokens.access_token, tokens.refresh_token!]) {
-    expect(((await (await appCall(state, 'introspect', { token })).json()) as { active: boolean }).active).toBe(false);
+    expect((await clientPost(state.issuer, '/oauth/introspect', app, { token })).body).toEqual({ active: false });
   }
 
   // A recovery code signs in once, at phone width, instead of the app's code.

@@ -54,9 +54,10 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         async authorize(credentials, req): Promise<User | null> {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
+          const userAgent = headerValue(req?.headers?.['user-agent']);
           let outcome;
           try {
-            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code, userAgent: headerValue(req?.headers?.['user-agent']) });
+            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code, userAgent });
           } catch (err) {
             // next-auth would put the message in the redirect URL; keep internals out of it.
             console.error('sign-in failed', err);
@@ -66,7 +67,6 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
             if (outcome.reason === 'credentials') return null;
             throw new Error(SIGN_IN_ERRORS[outcome.reason]);
           }
-          const userAgent = headerValue(req?.headers?.['user-agent']);
           // The audit record is not worth failing the sign-in for.
           await recordSignIn(db, outcome.user.id, userAgent).catch((err: unknown) => console.error('could not record the sign-in', err));
           return { ...outcome.user, amr: outcome.amr, ip: headerValue(req?.headers?.[CLIENT_IP_HEADER]), userAgent };

@@ -29,6 +29,11 @@ export function requiredAcr(acrValues: readonly string[]): string | null {
   return known.reduce((a, b) => (STRENGTH[a]! <= STRENGTH[b]! ? a : b));
 }
 
+/** Whether a password alone falls short of the class (the sign-in page then asks for the code). */
+export function requiresSecondFactor(required: string | null): boolean {
+  return required !== null && STRENGTH[required]! > STRENGTH[ACR_PASSWORD]!;
+}
+
 export function meetsAcr(amr: readonly string[], required: string | null): boolean {
   return required === null || STRENGTH[acrOf(amr)]! >= STRENGTH[required]!;
 }

@@ -2,9 +2,9 @@
  * Authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2), response_type=code.
  * Validates the request, then decides: sign-in needed (no session, prompt=login, max_age passed,
  * id_token_hint for someone else, acr_values asking for a second factor the session lacks),
- * account selection, consent, or issue a code. Anything that
- * needs the user parks the request as an interaction and sends the browser to /login or /consent,
- * which come back here with ?interaction=<id>.
+ * account selection, consent, or issue a code. Anything that needs the user parks the request as
+ * an interaction and sends the browser to /login or /consent, which come back here with
+ * ?interaction=<id>.
  * Errors go back to the client (with state and RFC 9207 iss) only after client_id and redirect_uri
  * are validated; otherwise the user sees an error page — never an open redirect.
  */
@@ -18,7 +18,7 @@ import {
   loginRequired,
   unmetAuthenticationRequirements,
 } from '../errors.ts';
-import { acrOf, meetsAcr, requiredAcr } from '../acr.ts';
+import { acrOf, meetsAcr, requiredAcr, requiresSecondFactor } from '../acr.ts';
 import { queryParams, requestParams, type Params } from '../http/params.ts';
 import { errorPage, errorRedirect, redirect } from '../http/responses.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
@@ -74,7 +74,7 @@ async function decide(
 
   // OIDC Core §3.1.2.1 acr_values: does the app ask for more than a password?
   const acr = requiredAcr(req.acrValues);
-  const secondFactor = !meetsAcr(['pwd'], acr);
+  const secondFactor = requiresSecondFactor(acr);
   if (await needsLogin(ctx, req, session, signedInDuringInteraction)) {
     if (req.prompts.includes('none')) throw loginRequired('The user must sign in.');
     return toInteraction(ctx, params, interaction, req, 'login', { secondFactor });
