@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/databases.ts';
+import { createTestDatabase, DATABASES, type TestDatabase } from '../../tests/support/databases.ts';
 import { WrongCurrentPasswordError } from './change-password.ts';
 import { createUser } from './create-user.ts';
 import { totpAt, totpStep } from './totp.ts';
@@ -20,13 +20,14 @@ const KEY = 'two-factor-test-secret-0123456789abcdef';
 const PASSWORD = 'correct horse battery';
 const ISSUER = 'Portico (localhost)';
 
-describe('two-step verification (SQLite)', () => {
+// On both databases: replay protection and single-use recovery codes are conditional updates.
+describe.each(DATABASES)('two-step verification (%s)', (kind) => {
   let database: TestDatabase;
   let db: Db;
   let now = new Date('2026-11-25T12:00:10Z'); // 10 s into a 30 s step
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
+    database = await createTestDatabase(kind);
     await migrateDatabase(database.url);
     db = await createPrismaClient(database.url);
   });
