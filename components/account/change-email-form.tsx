@@ -28,20 +28,10 @@ export function ChangeEmailForm({ action, email }: { action: Action; email: stri
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const sent: { to?: { currentEmail: string; newEmail: string } } = {};
-    const ok = await callFormAction(
-      async () => {
-        const result = await action(values);
-        if (result.ok) sent.to = result;
-        return result;
-      },
-      setError,
-      (text) => setMessage({ tone: 'error', text }),
-    );
-    if (!ok || !sent.to) return;
-    const { currentEmail, newEmail } = sent.to;
+    const sent = await callFormAction(() => action(values), setError, (text) => setMessage({ tone: 'error', text }));
+    if (!sent) return;
     reset();
-    setMessage({ tone: 'success', text: `We sent a link to ${newEmail}. Your address stays ${currentEmail} until you open it.` });
+    setMessage({ tone: 'success', text: `We sent a link to ${sent.newEmail}. Your address stays ${sent.currentEmail} until you confirm the change there.` });
   });
 
   return (

@@ -7,16 +7,16 @@ const UNREACHABLE = "We couldn't reach Portico. Check your connection and try ag
 
 /**
  * Calls a form's server action and puts a failure where the user will see it: on the field it
- * names (focused), otherwise through `formError`. Answers whether the action succeeded.
+ * names (focused), otherwise through `formError`. Answers the action's success, or null.
  */
-export async function callFormAction<V extends FieldValues, F extends Path<V>>(
-  action: () => Promise<FormActionResult<F>>,
+export async function callFormAction<V extends FieldValues, F extends Path<V>, S extends { ok: true } = { ok: true }>(
+  action: () => Promise<S | Extract<FormActionResult<F>, { ok: false }>>,
   setError: UseFormSetError<V>,
   formError: (message: string) => void,
-): Promise<boolean> {
-  const result = await action().catch((): FormActionResult<F> => ({ ok: false, error: UNREACHABLE }));
-  if (result.ok) return true;
+): Promise<S | null> {
+  const result = await action().catch((): Extract<FormActionResult<F>, { ok: false }> => ({ ok: false, error: UNREACHABLE }));
+  if (result.ok) return result;
   if (result.field) setError(result.field, { message: result.error }, { shouldFocus: true });
   else formError(result.error);
-  return false;
+  return null;
 }
