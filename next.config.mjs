@@ -5,18 +5,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['argon2', 'better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg'],
-  // Sign-in and consent must never be framed by another site (clickjacking: a hidden
-  // "Allow" button under a decoy page). RFC 6749 §10.13, OWASP clickjacking defense.
-  async headers() {
-    const noFraming = [
-      { key: 'X-Frame-Options', value: 'DENY' },
-      { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-    ];
-    return [
-      { source: '/login', headers: noFraming },
-      { source: '/consent', headers: noFraming },
-    ];
-  },
+  // Security headers (CSP with nonces, framing, HSTS) are set by the production server in front
+  // of Next: lib/server/security-headers.ts.
 };
 
 export default nextConfig;

@@ -219,12 +219,14 @@ describe('portico CLI on SQLite', () => {
     expect(active.sort()).toEqual([...b.kids].sort());
     const retired = rows.filter((k) => a.kids.includes(k.kid));
     expect(retired).toHaveLength(3);
-    // Published until every token the old keys signed has expired: the longest access token
-    // lifetime (longer than the default ID token's hour).
-    const until = Date.now() + MAX_ACCESS_TOKEN_TTL * 1000;
+    // The new keys sign 2 × the reload interval (60 s by default) after they are published;
+    // the old ones sign until then and stay published until every token they signed has expired:
+    // the longest access token lifetime (longer than the default ID token's hour).
+    const activatesAt = Date.parse(b.activates_at);
+    expect(Math.abs(activatesAt - (Date.now() + 120_000))).toBeLessThan(10_000);
     for (const k of retired) {
-      expect(k.retiredAt).not.toBeNull();
-      expect(Math.abs(ms(k.publishUntil) - until)).toBeLessThan(60_000);
+      expect(ms(k.retiredAt)).toBe(activatesAt);
+      expect(ms(k.publishUntil)).toBe(activatesAt + MAX_ACCESS_TOKEN_TTL * 1000);
     }
     expect(Date.parse(b.retired_keys_published_until)).toBe(ms(retired[0]!.publishUntil));
   });

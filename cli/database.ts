@@ -51,6 +51,7 @@ export async function withRuntime<T>(config: Config, run: (runtime: Runtime) => 
   try {
     return await run(runtime);
   } finally {
+    await runtime.rateLimits.close().catch(() => {});
     await runtime.db.$disconnect().catch(() => {});
   }
 }

@@ -144,6 +144,42 @@ test('the sign-in and consent pages refuse to be framed', async ({ page, rp, sta
   }
 });
 
+test('pages run only their own nonced scripts, leak no Referer, and break no CSP rule', async ({ page, rp, state }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const nonces = new Set<string>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'document' || !response.url().startsWith(state.issuer)) return;
+    const headers = response.headers();
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const csp = headers['content-security-policy'] ?? '';
+    if (!response.url().includes('/oauth/')) {
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, `${response.url()}: ${csp}`).toBeTruthy();
+      expect(csp).toContain("'strict-dynamic'");
+      nonces.add(nonce!);
+    }
+  });
+
+  await page.goto(rp.loginUrl('csp', { scope: 'openid email' }));
+  await expect(page).toHaveURL(onPortico(state, '/login'));
+  // Every script the page carries has this response's nonce; an injected one would not run.
+  const scripts = await page.locator('script').evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const nonce of scripts) expect(nonces).toContain(nonce);
+  await signIn(page, state.user.email, state.user.password); // needs the page's scripts to run
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByTestId('email')).toHaveText(state.user.email);
+  // A fresh nonce per page, never reused.
+  expect(nonces.size).toBeGreaterThanOrEqual(2);
+  await page.goto(`${state.issuer}/forgot-password`);
+  await expect(page.getByRole('button')).not.toHaveCount(0);
+  expect(violations).toEqual([]);
+});
+
 test('the sign-in form works with the keyboard alone, with a visible focus', async ({ page, rp, state }) => {
   await page.goto(rp.loginUrl('keyboard', { scope: 'openid email' }));
   await expect(page).toHaveURL(onPortico(state, '/login'));

@@ -39,6 +39,12 @@ const envSchema = z.object({
     .min(3, 'PORTICO_MAIL_FROM must be a sender address such as "Portico <no-reply@example.com>"')
     .refine((v) => /@/.test(v) && !/[\r\n]/.test(v), 'PORTICO_MAIL_FROM must be a sender address such as "Portico <no-reply@example.com>"')
     .optional(),
+  PORTICO_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: 'PORTICO_REDIS_URL must be a redis:// or rediss:// URL such as redis://redis.internal:6379' })
+    .optional(),
+  PORTICO_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PORTICO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORTICO_KEY_RELOAD_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export const MAX_ACCESS_TOKEN_TTL = 86_400;
@@ -57,6 +63,16 @@ export type Config = {
   secureCookies: boolean;
   /** How many reverse proxies in front append to X-Forwarded-For (lib/server/client-ip.ts). */
   trustedProxies: number;
+  /** Shared rate-limit counters across instances; undefined = counters in each instance's memory. */
+  redisUrl: string | undefined;
+  /** A second listener serving Prometheus metrics at /metrics; undefined = no metrics listener. */
+  metricsPort: number | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * How often each instance reloads the signing keys. A rotated-in key is used for signing only
+   * 2 × this after it is published, so every instance lists it in its JWKS first (lib/oidc/keys.ts).
+   */
+  keyReloadSeconds: number;
   mail: {
     /** SMTP server for outgoing mail; undefined = write mail to <dataDir>/outbox.jsonl instead. */
     smtpUrl: string | undefined;
@@ -95,6 +111,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationToken: e.PORTICO_REGISTRATION_TOKEN,
     secureCookies: issuer.startsWith('https://'),
     trustedProxies: e.PORTICO_TRUSTED_PROXIES,
+    redisUrl: e.PORTICO_REDIS_URL,
+    metricsPort: e.PORTICO_METRICS_PORT,
+    logLevel: e.PORTICO_LOG_LEVEL,
+    keyReloadSeconds: e.PORTICO_KEY_RELOAD_SECONDS,
     mail: { smtpUrl: e.PORTICO_SMTP_URL, from: e.PORTICO_MAIL_FROM ?? `Portico <no-reply@${new URL(issuer).hostname}>` },
     ttl: {
       idToken: e.PORTICO_ID_TOKEN_TTL,

@@ -42,6 +42,7 @@ ${admin ? `
 
   const stop = async () => {
     await server.close();
+    await runtime.rateLimits.close();
     await runtime.db.$disconnect();
     process.exit(0);
   };

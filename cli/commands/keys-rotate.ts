@@ -1,7 +1,8 @@
 /**
  * portico keys rotate [--json]
- * New signing keys become active at once; the previous public keys stay in the JWKS until every
- * token they signed has expired (publishUntil), so relying parties can still verify those tokens.
+ * New signing keys are published in the JWKS at once and used for signing 2 × PORTICO_KEY_RELOAD_SECONDS
+ * later, once every instance has had time to publish them (lib/oidc/keys.ts). The keys they
+ * replace sign until then and stay published until every token they signed has expired.
  */
 import { loadConfig } from '../../lib/config.ts';
 import { SIGNING_ALGS } from '../../lib/oidc/keys.ts';
@@ -15,22 +16,18 @@ export async function keysRotate(argv: string[], ctx: CommandContext): Promise<v
   const config = loadConfig(ctx.env);
   // Long enough for every token an old key signed to expire: ID tokens, and the longest-lived access token.
   const retainSeconds = Math.max(config.ttl.idToken, config.ttl.maxAccessToken);
-
-  const { kids, retiredKids, publishedUntil } = await withRuntime(config, async ({ stores, provider }) => {
-    const retiredKids = (await stores.keys.list()).filter((k) => !k.retiredAt).map((k) => k.kid);
-    const kids = await provider.keys.rotate(retainSeconds);
-    const retired = (await stores.keys.list()).find((k) => retiredKids.includes(k.kid));
-    return { kids, retiredKids, publishedUntil: retired?.publishUntil ?? new Date(Date.now() + retainSeconds * 1000) };
-  });
+  const { kids, activatesAt, retiredKids, publishUntil } = await withRuntime(config, ({ provider }) => provider.keys.rotate(retainSeconds));
 
   if (flags.json) {
     return printJson(ctx.out, {
       kids,
       keys: kids.map((kid, i) => ({ kid, alg: SIGNING_ALGS[i] })),
+      activates_at: activatesAt.toISOString(),
       retired_kids: retiredKids,
-      retired_keys_published_until: publishedUntil.toISOString(),
+      retired_keys_published_until: publishUntil.toISOString(),
     });
   }
-  ctx.out(`Rotated the signing keys. New keys, active now:\n${kids.map((kid, i) => `  ${(SIGNING_ALGS[i] ?? '').padEnd(6)} ${kid}`).join('\n')}\n`);
-  ctx.out(`The previous public keys stay published until ${publishedUntil.toISOString()}, when every token they signed has expired.\n`);
+  ctx.out(`Rotated the signing keys. New keys, published now:\n${kids.map((kid, i) => `  ${(SIGNING_ALGS[i] ?? '').padEnd(6)} ${kid}`).join('\n')}\n`);
+  ctx.out(`They sign from ${activatesAt.toISOString()}, once every instance lists them (2 × PORTICO_KEY_RELOAD_SECONDS); the current keys sign until then.\n`);
+  ctx.out(`The previous public keys stay published until ${publishUntil.toISOString()}, when every token they signed has expired.\n`);
 }

@@ -16,6 +16,7 @@ export const CLIENT_NAMES = {
   screens: 'Northwind Travel',
   account: 'Harbor Calendar',
   twoStep: 'Beacon Bank',
+  csp: 'Lantern Docs',
 } as const;
 export type ClientKey = keyof typeof CLIENT_NAMES;
 

@@ -8,13 +8,22 @@
  * last successful sign-in or password reset), that step is refused until the window passes; a
  * password reset lifts the password limit at once. Failures are security events the user sees in
  * /account/activity, so someone trying their account, or holding their password, stands out.
- * Unknown emails are not counted: there is no account to protect, and they cost the same argon2
- * work as known ones (verify-password.ts).
+ * Unknown emails are not counted there: there is no account to protect, and they cost the same
+ * argon2 work as known ones (verify-password.ts).
+ *
+ * That audit count is read before the password is checked, so concurrent guesses could all pass
+ * it. With `limits` (lib/rate-limit/policies.ts), each attempt first takes a point, atomically,
+ * from the account's budget (keyed by the normalised email, known or not) and from the client
+ * IP's; a refused attempt is 'locked' without any argon2 work. A right password resets the
+ * account's count and gives the IP its point back, so the IP's count is of failures only. A
+ * password reset lifts the account's limit only if its caller resets it (`limits.account.reset`).
  */
 import type { Db } from '../db/client.ts';
 import { recordSecurityEvent } from './record-security-event.ts';
 import { isTwoFactorEnabled, verifySecondFactor } from './two-factor.ts';
 import type { AuthMethod } from './user-sessions.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
+import { normaliseEmail } from '../rate-limit/keys.ts';
 import { emailField } from '../validation/user.ts';
 import { verifyUserPassword, type VerifiedUser } from './verify-password.ts';
 
@@ -24,13 +33,17 @@ export const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export type SignInFailure = 'credentials' | 'locked' | 'second_factor_required' | 'second_factor_invalid' | 'second_factor_locked';
 export type SignInOutcome = { ok: true; user: VerifiedUser; amr: AuthMethod[] } | { ok: false; reason: SignInFailure };
+export type SignInLimits = { account: Limiter; ip: Limiter };
+type SignInInput = { email: string; password: string; code?: string | null; userAgent?: string | null; ip?: string | null };
 
 export async function signIn(
   db: Db,
   key: string,
-  input: { email: string; password: string; code?: string | null; userAgent?: string | null },
+  input: SignInInput,
   now: Date = new Date(),
+  limits?: SignInLimits,
 ): Promise<SignInOutcome> {
+  if (limits && !(await takePasswordAttempt(limits, input))) return { ok: false, reason: 'locked' };
   const account = await findAccount(db, input.email);
   if (account && (await recentFailures(db, account.id, 'user.sign_in_failed', now)) >= PASSWORD_MAX_FAILURES) return { ok: false, reason: 'locked' };
   const user = await verifyUserPassword(db, input.email, input.password);
@@ -38,6 +51,7 @@ export async function signIn(
     if (account) await recordSecurityEvent(db, { userId: account.id, action: 'user.sign_in_failed', details: seenFrom(input.userAgent), at: now });
     return { ok: false, reason: 'credentials' };
   }
+  if (limits) await passwordAccepted(limits, input);
   if (!(await isTwoFactorEnabled(db, user.id))) return { ok: true, user, amr: ['pwd'] };
 
   const code = input.code?.trim();
@@ -50,6 +64,16 @@ export async function signIn(
   }
   // RFC 8176 §2: "otp" for a TOTP code; either second factor makes the sign-in "mfa".
   return { ok: true, user, amr: result.method === 'otp' ? ['pwd', 'otp', 'mfa'] : ['pwd', 'mfa'] };
+}
+
+/** Takes a point from the IP's budget, then the account's; false when either is spent. */
+async function takePasswordAttempt(limits: SignInLimits, input: SignInInput): Promise<boolean> {
+  if (input.ip && !(await limits.ip.consume(input.ip)).allowed) return false;
+  return (await limits.account.consume(normaliseEmail(input.email))).allowed;
+}
+
+async function passwordAccepted(limits: SignInLimits, input: SignInInput): Promise<void> {
+  await Promise.all([input.ip ? limits.ip.reward(input.ip) : undefined, limits.account.reset(normaliseEmail(input.email))]);
 }
 
 const seenFrom = (userAgent: string | null | undefined) => (userAgent ? { userAgent: userAgent.slice(0, 512) } : {});

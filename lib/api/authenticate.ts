@@ -11,12 +11,13 @@ import { bearerToken } from '../oidc/http/basic-auth.ts';
 import { authenticatePersonalAccessToken } from '../portal/authenticate-personal-access-token.ts';
 import type { Actor, PatScope } from '../portal/types.ts';
 import { apiError } from './responses.ts';
+import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 
 const REALM = 'portico-api';
 
 export const scopeFor = (method: string): PatScope => (method === 'GET' || method === 'HEAD' ? 'clients:read' : 'clients:write');
 
-export async function authenticate(db: Db, request: Request, now: Date): Promise<{ actor: Actor } | { response: Response }> {
+export async function authenticate(db: Db, request: HttpRequest, now: Date): Promise<{ actor: Actor } | { response: HttpResponse }> {
   const header = request.headers.get('authorization');
   if (!header) {
     const description = 'Send a personal access token: Authorization: Bearer pat_… (create one in the developer portal).';

@@ -8,6 +8,7 @@ import type { ApiHandler } from './context.ts';
 import { json, readJsonObject, requestError } from './responses.ts';
 import { rotateSecretBodySchema } from './schemas.ts';
 import { parseBody } from './parse-body.ts';
+import { response } from '../oidc/http/message.ts';
 
 export const rotateSecretHandler: ApiHandler = async ({ request, actor, params, deps }) => {
   const body = parseBody(rotateSecretBodySchema, await readJsonObject(request));
@@ -19,5 +20,5 @@ export const rotateSecretHandler: ApiHandler = async ({ request, actor, params, 
 
 export const revokeSecretHandler: ApiHandler = async ({ actor, params, deps }) => {
   await revokeClientSecret(deps.db, actor, params.client_id!, params.secret_id!, deps.clock());
-  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  return response(204, null, { 'cache-control': 'no-store' });
 };

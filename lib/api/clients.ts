@@ -9,6 +9,7 @@ import { parseClientRegistration, parseClientUpdate } from '../validation/client
 import { toClientMetadata } from '../validation/client-metadata-response.ts';
 import type { ApiHandler } from './context.ts';
 import { BadRequest, json, readJsonObject } from './responses.ts';
+import { response } from '../oidc/http/message.ts';
 
 export const listClientsHandler: ApiHandler = async ({ request, actor, deps }) => {
   const teamId = new URL(request.url).searchParams.get('team_id') ?? undefined;
@@ -43,5 +44,5 @@ export const updateClientHandler: ApiHandler = async ({ request, actor, params, 
 
 export const deleteClientHandler: ApiHandler = async ({ actor, params, deps }) => {
   await deleteClient(deps.db, actor, params.client_id!);
-  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  return response(204, null, { 'cache-control': 'no-store' });
 };

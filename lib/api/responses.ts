@@ -10,15 +10,16 @@
 import { json } from '../oidc/http/responses.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../portal/errors.ts';
 import { metadataError, type Issue } from '../validation/client-metadata-errors.ts';
+import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 
 export { json };
 
 export const apiError = (status: number, error: string, description: string, headers: Record<string, string> = {}) =>
   json({ error, error_description: description }, status, headers);
 
-/** Thrown by handlers for a bad request body; becomes a 400 with the given code. */
+/** Thrown by handlers for a bad request body; becomes a 400 (or the given status) with the given code. */
 export class BadRequest extends Error {
-  constructor(readonly code: string, description: string) {
+  constructor(readonly code: string, description: string, readonly status = 400) {
     super(description);
   }
 }
@@ -31,8 +32,8 @@ export function requestError(issues: readonly Issue[], format: IssueFormat): Bad
   return new BadRequest(format === 'client_metadata' ? error : 'invalid_request', error_description);
 }
 
-export function errorResponse(err: unknown, format: IssueFormat = 'client_metadata'): Response {
-  if (err instanceof BadRequest) return apiError(400, err.code, err.message);
+export function errorResponse(err: unknown, format: IssueFormat = 'client_metadata'): HttpResponse {
+  if (err instanceof BadRequest) return apiError(err.status, err.code, err.message);
   if (err instanceof ValidationError) return errorResponse(requestError(err.issues, format));
   if (err instanceof NotFoundError) return apiError(404, 'not_found', err.message);
   if (err instanceof ForbiddenError) return apiError(403, 'forbidden', err.message);
@@ -43,10 +44,14 @@ export function errorResponse(err: unknown, format: IssueFormat = 'client_metada
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The request body as a JSON object (an empty body is {}). */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+export async function readJsonObject(request: HttpRequest): Promise<Record<string, unknown>> {
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequest('invalid_request', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  // RFC 9110 §15.5.14 and §15.5.16.
+  if (text.length > MAX_BODY_BYTES) throw new BadRequest('invalid_request', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
   if (text.trim() === '') return {};
+  if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
+    throw new BadRequest('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.', 415);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,5 +1,5 @@
 /**
- * The REST API as one `(Request) => Promise<Response>`: match the path, check the method,
+ * The REST API as one `(HttpRequest) => Promise<HttpResponse>`: match the path, check the method,
  * authenticate the bearer token for the method's scope, run the handler, turn failures into JSON
  * (responses.ts). Framework-free: app/api/v1/** route files re-export it (lib/server/api-handlers.ts).
  */
@@ -9,6 +9,7 @@ import { revokeSecretHandler, rotateSecretHandler } from './client-secrets.ts';
 import type { ApiDeps, ApiHandler } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiError, errorResponse, json } from './responses.ts';
+import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -42,7 +43,7 @@ function segmentsOf(pathname: string): string[] | null {
 }
 
 export function createApi(deps: ApiDeps) {
-  return async function api(request: Request): Promise<Response> {
+  return async function api(request: HttpRequest): Promise<HttpResponse> {
     try {
       const { pathname } = new URL(request.url);
       if (pathname === `${API_PREFIX}/openapi.json`) {

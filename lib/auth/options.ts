@@ -35,7 +35,8 @@ export const SIGN_IN_ERRORS: Record<Exclude<SignInFailure, 'credentials'>, strin
 const headerValue = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
-  const { config, db, provider } = await getRuntime();
+  const { config, db, provider, rateLimits } = await getRuntime();
+  const signInLimits = { account: rateLimits.signInPerAccount, ip: rateLimits.signInPerIp };
   const isSessionValid = createSessionValidityCheck(db);
   return {
     secret: config.sessionSecret,
@@ -55,9 +56,10 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
           const userAgent = headerValue(req?.headers?.['user-agent']);
+          const ip = headerValue(req?.headers?.[CLIENT_IP_HEADER]);
           let outcome;
           try {
-            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code, userAgent });
+            outcome = await signIn(db, config.secret, { ...parsed.data, code: credentials?.code, userAgent, ip }, new Date(), signInLimits);
           } catch (err) {
             // next-auth would put the message in the redirect URL; keep internals out of it.
             console.error('sign-in failed', err);
@@ -69,7 +71,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           }
           // The audit record is not worth failing the sign-in for.
           await recordSignIn(db, outcome.user.id, userAgent).catch((err: unknown) => console.error('could not record the sign-in', err));
-          return { ...outcome.user, amr: outcome.amr, ip: headerValue(req?.headers?.[CLIENT_IP_HEADER]), userAgent };
+          return { ...outcome.user, amr: outcome.amr, ip, userAgent };
         },
       }),
     ],

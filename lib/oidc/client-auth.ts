@@ -9,13 +9,14 @@
  */
 import { invalidClient, invalidRequest } from './errors.ts';
 import { basicCredentials } from './http/basic-auth.ts';
+import type { HttpRequest } from './http/message.ts';
 import type { Params } from './http/params.ts';
 import type { ClientRecord, ClientStore, Clock } from './ports.ts';
 import { sha256 } from './tokens.ts';
 
 const FAILED = 'Client authentication failed.';
 
-export async function authenticateClient(request: Request, params: Params, clients: ClientStore, clock: Clock): Promise<ClientRecord> {
+export async function authenticateClient(request: HttpRequest, params: Params, clients: ClientStore, clock: Clock): Promise<ClientRecord> {
   const basic = basicCredentials(request);
   const bodyId = params.get('client_id');
   const bodySecret = params.get('client_secret');

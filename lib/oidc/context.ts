@@ -1,5 +1,6 @@
+import type { HttpRequest } from './http/message.ts';
 import type { KeyRing } from './keys.ts';
-import type { Clock, RegistrationPort, SessionPort, Stores } from './ports.ts';
+import type { Clock, RateLimitPort, RegistrationPort, SessionPort, Stores } from './ports.ts';
 
 export type ProviderSettings = {
   issuer: string;
@@ -17,6 +18,9 @@ export type ProviderContext = {
   /** Dynamic client registration, when the deployment offers it. */
   registration: RegistrationPort | null;
   clock: Clock;
+  limits: RateLimitPort;
+  /** The address of the caller, as the server in front determined it (null when unknown). */
+  clientIp: (request: HttpRequest) => string | null;
   /** Outgoing HTTP (back-channel logout notifications). */
   fetch: typeof fetch;
   log: (message: string, err?: unknown) => void;

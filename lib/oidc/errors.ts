@@ -7,6 +7,9 @@
  *   400 by default, 401 with WWW-Authenticate for client authentication failures.
  * - RFC 6750 §3.1: protected resources answer invalid_token with 401 and a Bearer challenge.
  * - OIDC Core §3.1.2.6: login_required, consent_required, interaction_required, ...
+ * - HTTP-level refusals keep the RFC 6749 §5.2 body but say what went wrong in the status
+ *   (RFC 9110): 405 with Allow for a method the endpoint lacks, 413 for a body over the limit.
+ *   A wrong Content-Type stays 400 invalid_request, as RFC 6749 §5.2 and RFC 7591 §3.2.2 specify.
  */
 export class OAuthError extends Error {
   constructor(
@@ -16,6 +19,8 @@ export class OAuthError extends Error {
     /** Whether this error may be sent to the client's redirect_uri (never for client/redirect problems). */
     readonly redirectable = true,
     readonly wwwAuthenticate?: string,
+    /** Further response headers (Allow on a 405). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`${code}: ${description}`);
   }
@@ -35,6 +40,19 @@ export const unmetAuthenticationRequirements = (d: string) => new OAuthError('un
 export const accountSelectionRequired = (d: string) => new OAuthError('account_selection_required', d);
 export const unsupportedTokenType = (d: string) => new OAuthError('unsupported_token_type', d);
 export const serverError = () => new OAuthError('server_error', 'The server encountered an unexpected error.', 500);
+
+/** RFC 9110 §15.5.6: `allow` lists the methods the endpoint has. */
+export const methodNotAllowed = (d: string, allow: string) => new OAuthError('invalid_request', d, 405, false, undefined, { allow });
+/** RFC 9110 §15.5.14 */
+export const contentTooLarge = (d: string) => new OAuthError('invalid_request', d, 413, false);
+
+/**
+ * RFC 6585 §4: 429 with Retry-After. RFC 6749 has no code for it; temporarily_unavailable
+ * (§4.1.2.1) is the registered one whose meaning fits.
+ */
+export function tooManyRequests(d: string, retryAfterSeconds: number): OAuthError {
+  return new OAuthError('temporarily_unavailable', d, 429, false, undefined, { 'retry-after': String(retryAfterSeconds) });
+}
 
 /** A request that must never be redirected: unknown client or unregistered redirect_uri (RFC 6749 §4.1.2.1). */
 export const invalidAuthorizationRequest = (d: string) => new OAuthError('invalid_request', d, 400, false);

@@ -1,13 +1,17 @@
 /**
  * Signing keys (RFC 7517 JWKS, RFC 7518 algorithms).
- * - One active key per algorithm (RS256, ES256, EdDSA), generated on first start, stored in the
+ * - One signing key per algorithm (RS256, ES256, EdDSA), generated on first start, stored in the
  *   database with the private JWK sealed by lib/crypto/secret-box.ts (AES-256-GCM, key derived
  *   from PORTICO_SECRET by HKDF with purpose 'signing-key-encryption').
  * - Every JWT carries the `kid` of the key that signed it.
- * - Rotation adds new keys and retires the old ones; a retired key stays in the JWKS until every
+ * - Publish first, sign later: a rotated-in key is pending until `activatesAt`, which is later
+ *   than every instance's reload interval (config.keyReloadSeconds), so each instance lists it in
+ *   its JWKS before any instance signs with it; a relying party that fetches the JWKS from any
+ *   instance can verify any token. The keys it replaces keep signing until then.
+ * - The JWKS lists pending, active and retiring keys; a replaced key stays published until every
  *   token it signed has expired (publishUntil), then it is pruned.
- * - Instances behind a load balancer reload the key set periodically, so a rotation made by the
- *   CLI or another instance is picked up without a restart.
+ * - Instances reload the key set every keyReloadSeconds; which key signs is decided at signing
+ *   time from the clock, so activation needs no reload.
  */
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
 import { openSecret, sealSecret, SecretBoxError } from '../crypto/secret-box.ts';
@@ -16,8 +20,6 @@ import { randomId } from './tokens.ts';
 
 export const SIGNING_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
 export type SigningAlg = (typeof SIGNING_ALGS)[number];
-
-const RELOAD_MS = 60_000;
 
 const KEY_PURPOSE = 'signing-key-encryption';
 
@@ -34,7 +36,7 @@ export function decryptPrivateJwk(sealed: string, secret: string): JWK {
   }
 }
 
-export async function generateSigningKey(alg: SigningAlg, secret: string, clock: Clock): Promise<KeyRecord> {
+export async function generateSigningKey(alg: SigningAlg, secret: string, clock: Clock, activatesAt?: Date): Promise<KeyRecord> {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
   const kid = randomId(12);
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
@@ -47,13 +49,19 @@ export async function generateSigningKey(alg: SigningAlg, secret: string, clock:
     createdAt: clock(),
     retiredAt: null,
     publishUntil: null,
+    activatesAt: activatesAt ?? clock(),
   };
 }
 
-type ActiveKey = { kid: string; alg: SigningAlg; key: CryptoKey | Uint8Array };
+type SigningKey = { kid: string; alg: SigningAlg; key: CryptoKey | Uint8Array; activatesAt: Date; retiredAt: Date | null };
+
+export type KeyRingOptions = {
+  /** How often the key set is re-read from the database (config.keyReloadSeconds). */
+  reloadSeconds: number;
+};
 
 export class KeyRing {
-  private active = new Map<SigningAlg, ActiveKey>();
+  private signing: SigningKey[] = [];
   private jwks: { keys: JWK[] } = { keys: [] };
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
@@ -62,7 +70,13 @@ export class KeyRing {
     private readonly store: KeyStore,
     private readonly secret: string,
     private readonly clock: Clock,
+    private readonly options: KeyRingOptions = { reloadSeconds: 60 },
   ) {}
+
+  /** How long a rotated-in key is only published: twice the reload interval, so a reload that was just missed still lands in time. */
+  get activationDelaySeconds(): number {
+    return 2 * this.options.reloadSeconds;
+  }
 
   /** Creates the first key of each algorithm if missing (first start). */
   async ensureKeys(): Promise<void> {
@@ -73,27 +87,42 @@ export class KeyRing {
     await this.reload();
   }
 
-  async rotate(retainSeconds: number): Promise<string[]> {
+  /**
+   * Adds a new key per algorithm, published now and signing from `activatesAt`; the keys signing
+   * until then retire at that moment and stay published `retainSeconds` longer.
+   */
+  async rotate(retainSeconds: number): Promise<{ kids: string[]; activatesAt: Date; retiredKids: string[]; publishUntil: Date }> {
     const now = this.clock();
-    const publishUntil = new Date(now.getTime() + retainSeconds * 1000);
-    const old = (await this.store.list()).filter((k) => !k.retiredAt);
-    const added: string[] = [];
+    const activatesAt = new Date(now.getTime() + this.activationDelaySeconds * 1000);
+    const publishUntil = new Date(activatesAt.getTime() + retainSeconds * 1000);
+    const replaced = (await this.store.list()).filter((k) => !k.retiredAt);
+    const kids: string[] = [];
     for (const alg of SIGNING_ALGS) {
-      const key = await generateSigningKey(alg, this.secret, this.clock);
+      const key = await generateSigningKey(alg, this.secret, this.clock, activatesAt);
       await this.store.add(key);
-      added.push(key.kid);
+      kids.push(key.kid);
     }
-    for (const k of old) await this.store.retire(k.kid, now, publishUntil);
+    for (const k of replaced) await this.store.retire(k.kid, activatesAt, publishUntil);
     await this.store.prune(now);
     await this.reload();
-    return added;
+    return { kids, activatesAt, retiredKids: replaced.map((k) => k.kid), publishUntil };
   }
 
   async sign(payload: JWTPayload, alg: SigningAlg, typ = 'JWT'): Promise<string> {
     await this.fresh();
-    const key = this.active.get(alg);
+    const key = this.signingKey(alg, this.clock());
     if (!key) throw new Error(`No active ${alg} signing key.`);
     return new SignJWT(payload).setProtectedHeader({ alg, kid: key.kid, typ }).sign(key.key);
+  }
+
+  /** The newest key of `alg` that has activated and not retired by `now`. */
+  private signingKey(alg: SigningAlg, now: Date): SigningKey | undefined {
+    let best: SigningKey | undefined;
+    for (const k of this.signing) {
+      if (k.alg !== alg || k.activatesAt > now || (k.retiredAt && k.retiredAt <= now)) continue;
+      if (!best || k.activatesAt > best.activatesAt) best = k;
+    }
+    return best;
   }
 
   async publicJwks(): Promise<{ keys: JWK[] }> {
@@ -108,7 +137,7 @@ export class KeyRing {
   }
 
   private async fresh(): Promise<void> {
-    if (Date.now() - this.loadedAt < RELOAD_MS && this.active.size) return;
+    if (Date.now() - this.loadedAt < this.options.reloadSeconds * 1000 && this.signing.length) return;
     await this.reload();
   }
 
@@ -120,18 +149,17 @@ export class KeyRing {
   private async load(): Promise<void> {
     const now = this.clock();
     const records = await this.store.list();
-    const active = new Map<SigningAlg, ActiveKey>();
+    const signing: SigningKey[] = [];
     const keys: JWK[] = [];
-    for (const r of records.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())) {
+    for (const r of records.sort((a, b) => b.activatesAt.getTime() - a.activatesAt.getTime())) {
       if (r.publishUntil && r.publishUntil <= now) continue;
       keys.push(JSON.parse(r.publicJwk));
+      if (r.retiredAt && r.retiredAt <= now) continue;
       const alg = r.alg as SigningAlg;
-      if (!r.retiredAt && !active.has(alg)) {
-        const jwk = decryptPrivateJwk(r.privateJwkEncrypted, this.secret);
-        active.set(alg, { kid: r.kid, alg, key: await importJWK(jwk, alg) });
-      }
+      const jwk = decryptPrivateJwk(r.privateJwkEncrypted, this.secret);
+      signing.push({ kid: r.kid, alg, key: await importJWK(jwk, alg), activatesAt: r.activatesAt, retiredAt: r.retiredAt });
     }
-    this.active = active;
+    this.signing = signing;
     this.jwks = { keys };
     this.loadedAt = Date.now();
   }

@@ -2,6 +2,7 @@
  * What the protocol core needs from the outside world. lib/db implements the stores with Prisma;
  * lib/auth implements the browser session. The core never imports either.
  */
+import type { HttpRequest } from './http/message.ts';
 import type { ClientKind } from './redirect-uri.ts';
 
 export type Clock = () => Date;
@@ -114,6 +115,8 @@ export type KeyRecord = {
   createdAt: Date;
   retiredAt: Date | null;
   publishUntil: Date | null;
+  /** Signing starts here; before it the key is only published (lib/oidc/keys.ts). */
+  activatesAt: Date;
 };
 
 export interface ClientStore {
@@ -176,6 +179,7 @@ export interface ConsentStore {
 export interface KeyStore {
   list(): Promise<KeyRecord[]>;
   add(key: KeyRecord): Promise<void>;
+  /** The key stops signing at `at` and stays in the JWKS until `publishUntil`. */
   retire(kid: string, at: Date, publishUntil: Date): Promise<void>;
   /** Deletes keys whose publication window has passed. */
   prune(now: Date): Promise<void>;
@@ -203,11 +207,11 @@ export interface RegistrationPort {
 export type BrowserSession = { userId: string; authTime: number; sid: string; amr: string[] };
 
 export interface SessionPort {
-  read(request: Request): Promise<BrowserSession | null>;
+  read(request: HttpRequest): Promise<BrowserSession | null>;
   /** Ends the session server-side, so the cookie is refused even if a copy of it survives. */
   end(session: BrowserSession): Promise<void>;
   /** Set-Cookie values that end the session (including any chunked cookies present in `request`). */
-  clearCookieHeaders(request?: Request): string[];
+  clearCookieHeaders(request?: HttpRequest): string[];
 }
 
 export type Stores = {
@@ -220,3 +224,13 @@ export type Stores = {
   consents: ConsentStore;
   keys: KeyStore;
 };
+
+export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** The rate limits the core applies itself (lib/rate-limit implements them; budgets there). */
+export interface RateLimitPort {
+  /** Token requests per authenticated client. */
+  tokenPerClient(clientId: string): Promise<LimitDecision>;
+  /** RFC 7591 registration requests per client IP address. */
+  registrationPerIp(ip: string): Promise<LimitDecision>;
+}

@@ -1,5 +1,6 @@
-/** The protocol core assembled: one `(Request) => Promise<Response>` per endpoint, plus the screens' API. */
+/** The protocol core assembled: one `(HttpRequest) => Promise<HttpResponse>` per endpoint, plus the screens' API. */
 import type { ProviderContext } from './context.ts';
+import type { Endpoint } from './http/message.ts';
 import { authorizationEndpoint } from './endpoints/authorize.ts';
 import { discoveryEndpoint } from './endpoints/discovery.ts';
 import { endSessionEndpoint } from './endpoints/end-session.ts';
@@ -12,7 +13,7 @@ import { userinfoEndpoint } from './endpoints/userinfo.ts';
 import { createBackchannelLogout } from './backchannel-logout.ts';
 import { createInteractions } from './interactions.ts';
 
-export type Endpoint = (request: Request) => Promise<Response>;
+export type { Endpoint };
 
 export function createProvider(ctx: ProviderContext) {
   const logout = createBackchannelLogout(ctx);

@@ -3,12 +3,13 @@
  * `api`; it routes by path itself, so every route file exports it for every method.
  */
 import { createApi } from '../api/router.ts';
+import { toFetchResponse, type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 import { getRuntime } from './runtime.ts';
 
-let bound: { runtime: unknown; api: (request: Request) => Promise<Response> } | null = null;
+let bound: { runtime: unknown; api: (request: HttpRequest) => Promise<HttpResponse> } | null = null;
 
 export async function api(request: Request): Promise<Response> {
   const runtime = await getRuntime();
   if (bound?.runtime !== runtime) bound = { runtime, api: createApi({ db: runtime.db, clock: () => new Date(), issuer: runtime.config.issuer }) };
-  return bound.api(request);
+  return toFetchResponse(await bound.api(request));
 }

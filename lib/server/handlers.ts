@@ -1,14 +1,15 @@
 /**
- * The protocol endpoints as plain `(Request) => Promise<Response>` functions bound to this
- * process's runtime. app/ route files re-export these; server.ts serves the same functions
- * without going through Next's router.
+ * The protocol endpoints bound to this process's runtime, taking and giving Fetch objects, for the
+ * app/ route files (and so `next dev`). The production server (http-server.ts) calls the core's
+ * endpoints directly with its own lighter request and response (lib/oidc/http/message.ts).
  */
 import type { Provider } from '../oidc/provider.ts';
+import { toFetchResponse } from '../oidc/http/message.ts';
 import { getRuntime } from './runtime.ts';
 
 type EndpointName = keyof Provider['endpoints'];
 
-const bind = (name: EndpointName) => async (request: Request) => (await getRuntime()).provider.endpoints[name](request);
+const bind = (name: EndpointName) => async (request: Request) => toFetchResponse(await (await getRuntime()).provider.endpoints[name](request));
 
 export const discovery = bind('discovery');
 export const jwks = bind('jwks');

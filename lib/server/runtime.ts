@@ -14,8 +14,11 @@ import { sha256 } from '../oidc/tokens.ts';
 import { createProvider, type Provider } from '../oidc/provider.ts';
 import type { ProviderContext } from '../oidc/context.ts';
 import type { Stores } from '../oidc/ports.ts';
+import { coreLog, processLogger } from '../observability/logger.ts';
+import { createRateLimits, type RateLimits } from '../rate-limit/index.ts';
+import { CLIENT_IP_HEADER } from './client-ip.ts';
 
-export type Runtime = { config: Config; db: Db; stores: Stores; provider: Provider };
+export type Runtime = { config: Config; db: Db; stores: Stores; provider: Provider; rateLimits: RateLimits };
 
 const KEY = Symbol.for('portico.runtime');
 type Holder = { [KEY]?: Promise<Runtime> };
@@ -32,8 +35,9 @@ export function getRuntime(): Promise<Runtime> {
 export async function createRuntime(config: Config, clock: () => Date = () => new Date()): Promise<Runtime> {
   const db = await createPrismaClient(config.databaseUrl);
   const stores = createStores(db, clock);
-  const keys = new KeyRing(stores.keys, config.secret, clock);
+  const keys = new KeyRing(stores.keys, config.secret, clock, { reloadSeconds: config.keyReloadSeconds });
   await keys.ensureKeys();
+  const rateLimits = createRateLimits({ redisUrl: config.redisUrl, keySecret: config.secret });
   const ctx: ProviderContext = {
     settings: {
       issuer: config.issuer,
@@ -50,8 +54,13 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
     }),
     registration: config.registrationToken ? createRegistrationPort(db) : null,
     clock,
+    limits: {
+      tokenPerClient: (clientId) => rateLimits.tokenPerClient.consume(clientId),
+      registrationPerIp: (ip) => rateLimits.registrationPerIp.consume(ip),
+    },
+    clientIp: (request) => request.headers.get(CLIENT_IP_HEADER),
     fetch: globalThis.fetch,
-    log: (message, err) => console.error(`[portico] ${message}`, err ?? ''),
+    log: coreLog(processLogger(config.logLevel)),
   };
-  return { config, db, stores, provider: createProvider(ctx) };
+  return { config, db, stores, provider: createProvider(ctx), rateLimits };
 }

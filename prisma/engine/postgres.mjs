@@ -6,7 +6,10 @@
 //   so stays behind ("being accessed by other users"): the shadow database is
 //   created here and dropped WITH (FORCE) after its pool has ended;
 // - a shadow database named in the config (shadowDatabaseUrl) is emptied
-//   before use, as the native engine does.
+//   before use, as the native engine does;
+// - the adapter's executeScript splits a migration on every ";", which breaks
+//   dollar-quoted function bodies (CREATE FUNCTION … AS $$ …; … $$): a script
+//   runs whole, as one simple-protocol query, as the native engine runs it.
 
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -96,6 +99,18 @@ async function resetConfiguredShadow(ds, shadow) {
   });
 }
 
+/** Makes the connected adapter run scripts whole (see the header). */
+function runScriptsWhole(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
 /**
  * @param {import('./datasource.mjs').PostgresDatasource} ds
  * @param {import('./datasource.mjs').PostgresDatasource | undefined} shadow from datasource.shadowDatabaseUrl
@@ -103,13 +118,13 @@ async function resetConfiguredShadow(ds, shadow) {
 export function createPostgresAdapterFactory(ds, shadow) {
   const adapterOptions = ds.schema ? { schema: ds.schema } : undefined;
   const createdShadows = new Set();
-  const connectTo = (target) =>
-    new PrismaPg({ ...target.config, Client: CharAsTextClient }, target.schema ? { schema: target.schema } : undefined).connect();
+  const connectTo = async (target) =>
+    runScriptsWhole(await new PrismaPg({ ...target.config, Client: CharAsTextClient }, target.schema ? { schema: target.schema } : undefined).connect());
 
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => new PrismaPg({ ...ds.config, Client: CharAsTextClient }, adapterOptions).connect(),
+    connect: async () => runScriptsWhole(await new PrismaPg({ ...ds.config, Client: CharAsTextClient }, adapterOptions).connect()),
     async connectToShadowDb() {
       if (shadow) {
         await resetConfiguredShadow(ds, shadow);

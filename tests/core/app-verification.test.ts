@@ -82,7 +82,7 @@ describe('REST API (/api/v1)', () => {
         body: body ? JSON.stringify(body) : undefined,
       }),
     );
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    return { status: res.status, body: JSON.parse(res.body ?? 'null') as Record<string, unknown> };
   };
 
   it('shows verified read-only: a PATCH or POST with verified: true is ignored like any unknown field', async () => {
@@ -112,7 +112,7 @@ describe('REST API (/api/v1)', () => {
 
   it('documents verified in the OpenAPI response schema only', async () => {
     const res = await api()(new Request(new URL('/api/v1/openapi.json', h.config.issuer)));
-    const { components } = (await res.json()) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    const { components } = JSON.parse(res.body!) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
     expect(components.schemas.Client!.properties).toHaveProperty('verified');
     expect(components.schemas.ClientUpdate!.properties).not.toHaveProperty('verified');
     expect(components.schemas.ClientRegistration!.properties).not.toHaveProperty('verified');

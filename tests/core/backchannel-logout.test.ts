@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/lib/account/create-user.ts';
 import { createClient } from '@/lib/portal/create-client.ts';
 import { call, CHALLENGE, sessionCookie, startCore, type Harness } from '../support/core-harness.ts';
+import { fetchEndpoint } from '@/lib/oidc/http/message.ts';
 
 let h: Harness;
 let rp: Server;
@@ -64,7 +65,7 @@ describe('back-channel logout', () => {
     const session = await h.runtime.db.userSession.findUniqueOrThrow({ where: { id: String(sid) } });
     // RP-Initiated Logout ends the session server-side: a copy of the cookie no longer works.
     expect(session.endedAt).not.toBeNull();
-    expect(await h.runtime.provider.endpoints.authorize(new Request(new URL(`/oauth/authorize?${params}`, h.config.issuer), { headers: { cookie } })).then((r) => new URL(r.headers.get('location')!, h.config.issuer).pathname)).toBe('/login');
+    expect(await fetchEndpoint(h.runtime.provider.endpoints.authorize)(new Request(new URL(`/oauth/authorize?${params}`, h.config.issuer), { headers: { cookie } })).then((r) => new URL(r.headers.get('location')!, h.config.issuer).pathname)).toBe('/login');
     expect(claims).toMatchObject({ iss: h.config.issuer, aud: clientId, sub: user.id, sid: session.id, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } });
     expect(claims.nonce).toBeUndefined();
     expect(claims.jti).toBeTypeOf('string');

@@ -154,16 +154,39 @@ describe('disabled apps', () => {
 });
 
 describe('signing key rotation', () => {
-  it('keeps the previous public keys published until their tokens have expired', async () => {
-    const before = (await (await call(h, 'jwks', {})).json()).keys.map((k: { kid: string }) => k.kid);
+  const kids = async () => (await (await call(h, 'jwks', {})).json()).keys.map((k: { kid: string }) => k.kid) as string[];
+  const signingKid = async () => {
+    const jwt = await h.runtime.provider.keys.sign({ sub: 'x' }, 'RS256');
+    return JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()).kid as string;
+  };
+
+  it('publishes a new key first and signs with it only after every instance can have published it', async () => {
+    const before = await kids();
     expect(before).toHaveLength(3);
-    const added = await h.runtime.provider.keys.rotate(3600);
-    const during = (await (await call(h, 'jwks', {})).json()).keys.map((k: { kid: string }) => k.kid);
-    expect(during).toEqual(expect.arrayContaining([...before, ...added]));
-    h.clock.advance(3601);
+    const signedBefore = await signingKid();
+    const { kids: added, activatesAt } = await h.runtime.provider.keys.rotate(3600);
+    const delay = h.runtime.provider.keys.activationDelaySeconds;
+    expect(activatesAt.getTime() - h.clock.now.getTime()).toBe(delay * 1000);
+    // Pending: published at once, the old key still signs.
+    expect(await kids()).toEqual(expect.arrayContaining([...before, ...added]));
+    expect(await signingKid()).toBe(signedBefore);
+    h.clock.advance(delay - 1);
+    expect(await signingKid()).toBe(signedBefore);
+    h.clock.advance(1);
+    const signedAfter = await signingKid();
+    expect(added).toContain(signedAfter);
+    // Retiring: the replaced key stays published until its tokens have expired.
+    expect(await kids()).toEqual(expect.arrayContaining([...before, ...added]));
+  });
+
+  it('keeps the previous public keys published until their tokens have expired, then prunes them', async () => {
+    const before = await kids();
+    const { kids: added } = await h.runtime.provider.keys.rotate(3600);
+    h.clock.advance(h.runtime.provider.keys.activationDelaySeconds + 3601);
     await h.runtime.provider.keys.rotate(3600);
-    const after = (await (await call(h, 'jwks', {})).json()).keys.map((k: { kid: string }) => k.kid);
-    for (const kid of before) expect(after).not.toContain(kid);
+    const after = await kids();
+    const retired = before.filter((kid) => !added.includes(kid));
+    for (const kid of retired) expect(after).not.toContain(kid);
     expect(after).toEqual(expect.arrayContaining(added));
   });
 });

@@ -205,6 +205,47 @@ describe.each(DATABASES)('protocol errors on %s', (kind) => {
       expect(forged.status).toBe(400);
     });
 
+    it('answers a wrong method with 405 and Allow, in the endpoint\'s own format', async () => {
+      for (const [path, method, allow] of [
+        ['/oauth/token', 'GET', 'POST, OPTIONS'],
+        ['/oauth/introspect', 'PUT', 'POST, OPTIONS'],
+        ['/oauth/revoke', 'DELETE', 'POST, OPTIONS'],
+        ['/oauth/userinfo', 'PUT', 'GET, POST, OPTIONS'],
+        ['/.well-known/jwks.json', 'POST', 'GET, HEAD, OPTIONS'],
+        ['/.well-known/openid-configuration', 'DELETE', 'GET, HEAD, OPTIONS'],
+      ]) {
+        const res = await fetch(`${server.issuer}${path}`, { method });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get('allow')).toBe(allow);
+        expect((await res.json()).error).toBe('invalid_request');
+      }
+      const page = await fetch(`${server.issuer}/oauth/authorize?client_id=${web.id}`, { method: 'PUT', redirect: 'manual' });
+      expect(page.status).toBe(405);
+      expect(page.headers.get('allow')).toBe('GET, POST');
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    });
+
+    it('answers an oversized body with 413, never a 500', async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(web.id, web.secret!) };
+      const overForm = await fetch(`${server.issuer}/oauth/token`, { method: 'POST', headers: form, body: `grant_type=client_credentials&pad=${'x'.repeat(70 * 1024)}` });
+      expect(overForm.status).toBe(413);
+      expect((await overForm.json()).error).toBe('invalid_request');
+      // Over the server's 1 MB cap: refused before the body is read, declared length or not.
+      const overCap = await fetch(`${server.issuer}/oauth/token`, { method: 'POST', headers: form, body: 'x'.repeat(2 * 1024 * 1024) });
+      expect(overCap.status).toBe(413);
+      expect((await overCap.json()).error).toBe('invalid_request');
+      const chunked = await fetch(`${server.issuer}/oauth/token`, {
+        method: 'POST',
+        headers: form,
+        body: new Blob(['x'.repeat(2 * 1024 * 1024)]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      const page = await fetch(`${server.issuer}/oauth/authorize`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(2 * 1024 * 1024), redirect: 'manual' });
+      expect(page.status).toBe(413);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    });
+
     it('answers a malformed URL with 400, never a 500', async () => {
       const api = await fetch(`${server.issuer}/api/v1/clients/%E0%A4%A`);
       expect(api.status).toBe(400);

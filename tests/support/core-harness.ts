@@ -12,6 +12,7 @@ import { migrateDatabase } from '@/lib/db/migrate.ts';
 import { createRuntime, type Runtime } from '@/lib/server/runtime.ts';
 import { createUser } from '@/lib/account/create-user.ts';
 import { createClient } from '@/lib/portal/create-client.ts';
+import { fetchEndpoint } from '@/lib/oidc/http/message.ts';
 import { s256 } from '@/lib/oidc/pkce.ts';
 
 export type Harness = {
@@ -76,7 +77,7 @@ export function call(h: Harness, endpoint: keyof Runtime['provider']['endpoints'
     headers.set('content-type', 'application/x-www-form-urlencoded');
     body = new URLSearchParams(init.body).toString();
   }
-  return h.runtime.provider.endpoints[endpoint](new Request(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+  return fetchEndpoint(h.runtime.provider.endpoints[endpoint])(new Request(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
 }
 
 export const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;

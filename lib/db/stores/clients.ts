@@ -1,19 +1,28 @@
 /**
- * Clients with their live secret hashes, cached in memory for a few seconds: the token endpoint
- * reads the client on every request, and a database round trip per request costs a third of the
- * throughput. Changes made elsewhere (portal, CLI, another instance) apply within CACHE_MS.
+ * Clients with their live secret hashes, cached in memory: the token endpoint reads the client on
+ * every request, and loading it per request costs a third of the throughput.
+ *
+ * The cache is only as old as the "clients" counter (lib/db/cache-version.ts), which triggers move
+ * on every write to Client or ClientSecret, whoever makes it (portal, REST API, RFC 7592, CLI,
+ * another instance). Each lookup first reads the counter (one query per event-loop turn), and a
+ * moved counter empties the cache: a disabled or deleted client, a revoked secret or a changed
+ * redirect URI applies to the very next request on every instance. MAX_AGE_MS bounds what a
+ * missing trigger could leave stale.
  */
 import { originOf } from '../../oidc/http/cors.ts';
 import type { ClientRecord, ClientStore } from '../../oidc/ports.ts';
 import type { ClientKind } from '../../oidc/redirect-uri.ts';
 import { parseScopeDescriptions } from '../../oidc/scopes.ts';
 import { constantTimeEqual } from '../../oidc/tokens.ts';
+import { cacheVersionReader } from '../cache-version.ts';
 import type { Db } from '../client.ts';
 
-const CACHE_MS = 5_000;
+const MAX_AGE_MS = 60_000;
+/** Unknown client_ids are cached too (as null); past this many entries the cache starts over. */
+const MAX_ENTRIES = 10_000;
 
 type SecretRow = { hash: string; expiresAt: Date | null; revokedAt: Date | null };
-type Cached = { record: ClientRecord | null; secrets: SecretRow[]; loadedAt: number };
+type Cached = { record: ClientRecord | null; secrets: SecretRow[]; loadedAt: number; version: number };
 
 export function toClientRecord(row: {
   id: string; name: string; type: string; tokenEndpointAuthMethod: string; redirectUris: string; postLogoutRedirectUris: string;
@@ -50,25 +59,41 @@ export function toClientRecord(row: {
   };
 }
 
-export function clientStore(db: Db, clock: () => Date, cacheMs = CACHE_MS): ClientStore {
+export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS): ClientStore {
   const now = () => clock().getTime();
+  const readVersion = cacheVersionReader(db, 'clients');
+  let version = -1;
   const cache = new Map<string, Cached>();
   const loading = new Map<string, Promise<Cached>>();
-  let origins: { set: Set<string>; loadedAt: number } | null = null;
+  let origins: { set: Set<string>; loadedAt: number; version: number } | null = null;
+
+  /** Catches up with the counter; a moved counter drops everything cached or being loaded. */
+  async function catchUp(): Promise<void> {
+    const current = await readVersion();
+    if (current === version) return;
+    version = current;
+    cache.clear();
+    loading.clear();
+    origins = null;
+  }
 
   async function load(clientId: string): Promise<Cached> {
+    const loadedUnder = version;
     const row = await db.client.findUnique({
       where: { id: clientId },
       include: { secrets: { select: { hash: true, expiresAt: true, revokedAt: true } } },
     });
-    const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], loadedAt: now() };
-    cache.set(clientId, entry);
+    const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], loadedAt: now(), version: loadedUnder };
+    if (loadedUnder === version) {
+      if (cache.size >= MAX_ENTRIES) cache.clear();
+      cache.set(clientId, entry);
+    }
     return entry;
   }
 
   async function get(clientId: string): Promise<Cached> {
     const hit = cache.get(clientId);
-    if (hit && now() - hit.loadedAt < cacheMs) return hit;
+    if (hit && hit.version === version && now() - hit.loadedAt < maxAgeMs) return hit;
     let pending = loading.get(clientId);
     if (!pending) {
       pending = load(clientId).finally(() => loading.delete(clientId));
@@ -80,8 +105,10 @@ export function clientStore(db: Db, clock: () => Date, cacheMs = CACHE_MS): Clie
   return {
     async find(clientId) {
       if (clientId.length > 200) return null;
+      await catchUp();
       return (await get(clientId)).record;
     },
+    // Called right after find() in the same request, which has caught up with the counter.
     async hasLiveSecret(clientId, secretHash, now) {
       const { secrets } = await get(clientId);
       let match = false;
@@ -92,14 +119,16 @@ export function clientStore(db: Db, clock: () => Date, cacheMs = CACHE_MS): Clie
       return match;
     },
     async originRegistered(origin) {
-      if (!origins || now() - origins.loadedAt > cacheMs) {
+      await catchUp();
+      if (!origins || origins.version !== version || now() - origins.loadedAt > maxAgeMs) {
+        const loadedUnder = version;
         const rows = await db.client.findMany({ where: { disabled: false }, select: { redirectUris: true } });
         const set = new Set<string>();
         for (const r of rows) for (const uri of JSON.parse(r.redirectUris) as string[]) {
           const o = originOf(uri);
           if (o) set.add(o);
         }
-        origins = { set, loadedAt: now() };
+        origins = { set, loadedAt: now(), version: loadedUnder };
       }
       return origins.set.has(origin);
     },

@@ -19,6 +19,7 @@ import {
   unmetAuthenticationRequirements,
 } from '../errors.ts';
 import { acrOf, meetsAcr, requiredAcr, requiresSecondFactor } from '../acr.ts';
+import type { HttpRequest, HttpResponse } from '../http/message.ts';
 import { queryParams, requestParams, type Params } from '../http/params.ts';
 import { errorPage, errorRedirect, redirect } from '../http/responses.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
@@ -33,7 +34,7 @@ import {
 } from '../authorization/validate-request.ts';
 
 export function authorizationEndpoint(ctx: ProviderContext) {
-  return async function authorize(request: Request): Promise<Response> {
+  return async function authorize(request: HttpRequest): Promise<HttpResponse> {
     let target: ErrorTarget | null = null;
     try {
       const resumed = await resumedInteraction(ctx, request);
@@ -50,7 +51,7 @@ export function authorizationEndpoint(ctx: ProviderContext) {
   };
 }
 
-async function resumedInteraction(ctx: ProviderContext, request: Request): Promise<InteractionRecord | null> {
+async function resumedInteraction(ctx: ProviderContext, request: HttpRequest): Promise<InteractionRecord | null> {
   if (request.method !== 'GET') return null;
   const id = queryParams(request).get('interaction');
   if (id === undefined) return null;
@@ -63,11 +64,11 @@ async function resumedInteraction(ctx: ProviderContext, request: Request): Promi
 
 async function decide(
   ctx: ProviderContext,
-  request: Request,
+  request: HttpRequest,
   req: AuthorizationRequest,
   params: Params,
   interaction: InteractionRecord | null,
-): Promise<Response> {
+): Promise<HttpResponse> {
   const session = await ctx.session.read(request);
   const since = interaction ? Math.floor(interaction.createdAt.getTime() / 1000) : Infinity;
   const signedInDuringInteraction = session !== null && session.authTime >= since;
@@ -135,7 +136,7 @@ async function toInteraction(
   req: AuthorizationRequest,
   step: 'login' | 'select_account' | 'consent',
   opts: { secondFactor?: boolean } = {},
-): Promise<Response> {
+): Promise<HttpResponse> {
   let id = existing?.id;
   if (!id) {
     id = randomSecret(PREFIX.interaction);
@@ -156,7 +157,7 @@ async function toInteraction(
   return redirect(url.pathname + url.search);
 }
 
-async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, session: BrowserSession): Promise<Response> {
+async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, session: BrowserSession): Promise<HttpResponse> {
   const now = ctx.clock();
   const grantId = randomId();
   const scope = formatScope(req.scopes);

@@ -5,7 +5,8 @@
 import { ACR_VALUES_SUPPORTED } from '../acr.ts';
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
-import { PUBLIC_CORS, publicPreflight } from '../http/cors.ts';
+import { PUBLIC_CORS, publicReadOnly } from '../http/cors.ts';
+import { response, type HttpRequest, type HttpResponse } from '../http/message.ts';
 import { SIGNING_ALGS } from '../keys.ts';
 import { SCOPE_CLAIMS, STANDARD_SCOPES } from '../scopes.ts';
 import { PROMPTS } from '../authorization/validate-request.ts';
@@ -48,10 +49,9 @@ export function providerMetadata(issuer: string, registration = false) {
 
 export function discoveryEndpoint(ctx: ProviderContext) {
   const body = JSON.stringify(providerMetadata(ctx.settings.issuer, ctx.registration !== null && ctx.settings.registrationTokenHash !== null));
-  return async function discovery(request: Request): Promise<Response> {
-    if (request.method === 'OPTIONS') return publicPreflight();
-    return new Response(body, {
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', ...PUBLIC_CORS },
-    });
+  return async function discovery(request: HttpRequest): Promise<HttpResponse> {
+    const early = publicReadOnly(request);
+    if (early) return early;
+    return response(200, body, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', ...PUBLIC_CORS });
   };
 }

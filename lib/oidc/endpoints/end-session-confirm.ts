@@ -1,8 +1,9 @@
 import { escapeHtml, htmlPage } from '../http/html.ts';
+import type { HttpResponse } from '../http/message.ts';
 import type { Params } from '../http/params.ts';
 
 /** The "Sign out of Portico?" question, posting the same parameters back with confirm=yes. */
-export function confirmLogoutPage(action: string, params: Params): Response {
+export function confirmLogoutPage(action: string, params: Params): HttpResponse {
   const hidden = [...params]
     .filter(([k]) => k !== 'confirm')
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)

@@ -9,6 +9,7 @@
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
 import { asOAuthError, invalidAuthorizationRequest } from '../errors.ts';
+import type { HttpRequest, HttpResponse } from '../http/message.ts';
 import { requestParams, type Params } from '../http/params.ts';
 import { errorPage, redirect } from '../http/responses.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
@@ -16,7 +17,7 @@ import type { BackchannelLogout } from '../backchannel-logout.ts';
 import { confirmLogoutPage } from './end-session-confirm.ts';
 
 export function endSessionEndpoint(ctx: ProviderContext, logout: BackchannelLogout) {
-  return async function endSession(request: Request): Promise<Response> {
+  return async function endSession(request: HttpRequest): Promise<HttpResponse> {
     try {
       const params = await requestParams(request);
       const hintToken = params.get('id_token_hint');
@@ -31,11 +32,11 @@ export function endSessionEndpoint(ctx: ProviderContext, logout: BackchannelLogo
       if (session && !confirmed && (!hint || hint.sub !== session.userId)) {
         return confirmLogoutPage(paths.endSession, params);
       }
-      const headers: [string, string][] = ctx.session.clearCookieHeaders(request).map((c) => ['set-cookie', c]);
+      const cookies = ctx.session.clearCookieHeaders(request);
       if (session) await ctx.session.end(session);
       // Back-Channel Logout §2.7: apps are told after the session has ended, without delaying the user.
       if (session) void logout.sessionEnded(session.userId, session.sid).catch((err) => ctx.log('back-channel logout failed', err));
-      return redirect(destination, headers);
+      return redirect(destination, cookies);
     } catch (err) {
       return errorPage(asOAuthError(err, (x) => ctx.log('end-session failed', x)));
     }

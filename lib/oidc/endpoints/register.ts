@@ -10,7 +10,9 @@
  */
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
-import { OAuthError, invalidRequest, invalidToken } from '../errors.ts';
+import { OAuthError, contentTooLarge, invalidRequest, invalidToken, methodNotAllowed, tooManyRequests } from '../errors.ts';
+import { response, type HttpRequest, type HttpResponse } from '../http/message.ts';
+import { MAX_FORM_BYTES } from '../http/params.ts';
 import { bearerToken } from '../http/basic-auth.ts';
 import { errorJson, json } from '../http/responses.ts';
 import type { ClientMetadata, RegistrationPort } from '../ports.ts';
@@ -20,7 +22,7 @@ import { PREFIX, constantTimeEqual, randomSecret, sha256 } from '../tokens.ts';
 const SERVER_MANAGED = ['registration_access_token', 'registration_client_uri', 'client_secret_expires_at', 'client_id_issued_at'];
 
 export function registrationEndpoint(ctx: ProviderContext) {
-  return async function register(request: Request): Promise<Response> {
+  return async function register(request: HttpRequest): Promise<HttpResponse> {
     try {
       const port = ctx.registration;
       if (!port || !ctx.settings.registrationTokenHash) {
@@ -35,8 +37,11 @@ export function registrationEndpoint(ctx: ProviderContext) {
   };
 }
 
-async function registerClient(ctx: ProviderContext, port: RegistrationPort, initialTokenHash: string, request: Request): Promise<Response> {
-  if (request.method !== 'POST') throw new OAuthError('invalid_request', 'Register a client with POST.', 405, false);
+async function registerClient(ctx: ProviderContext, port: RegistrationPort, initialTokenHash: string, request: HttpRequest): Promise<HttpResponse> {
+  if (request.method !== 'POST') throw methodNotAllowed('Register a client with POST.', 'POST');
+  const ip = ctx.clientIp(request);
+  const limit = ip ? await ctx.limits.registrationPerIp(ip) : null;
+  if (limit && !limit.allowed) throw tooManyRequests('Too many registrations from this address. Retry after the time in Retry-After.', limit.retryAfterSeconds);
   const presented = bearerToken(request);
   if (!presented || !constantTimeEqual(sha256(presented), initialTokenHash)) {
     throw invalidToken('A valid initial access token is required to register a client.');
@@ -47,7 +52,7 @@ async function registerClient(ctx: ProviderContext, port: RegistrationPort, init
   return json(withRegistration(ctx, client, registrationToken), 201);
 }
 
-async function manageClient(ctx: ProviderContext, port: RegistrationPort, clientId: string, request: Request): Promise<Response> {
+async function manageClient(ctx: ProviderContext, port: RegistrationPort, clientId: string, request: HttpRequest): Promise<HttpResponse> {
   const presented = bearerToken(request);
   const current = presented ? await port.findByRegistrationToken(clientId, sha256(presented)) : null;
   // RFC 7592 §2: an unknown client and a wrong token look the same.
@@ -65,18 +70,18 @@ async function manageClient(ctx: ProviderContext, port: RegistrationPort, client
     }
     case 'DELETE':
       await port.delete(clientId);
-      return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+      return response(204, null, { 'cache-control': 'no-store' });
     default:
-      throw new OAuthError('invalid_request', 'Use GET, PUT or DELETE on a registration_client_uri.', 405, false);
+      throw methodNotAllowed('Use GET, PUT or DELETE on a registration_client_uri.', 'GET, PUT, DELETE');
   }
 }
 
-async function jsonBody(request: Request): Promise<ClientMetadata> {
+async function jsonBody(request: HttpRequest): Promise<ClientMetadata> {
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new OAuthError('invalid_client_metadata', 'The request body must be application/json (RFC 7591 §3.1).');
   }
   const text = await request.text();
-  if (text.length > 64 * 1024) throw new OAuthError('invalid_client_metadata', 'The request body is too large.');
+  if (text.length > MAX_FORM_BYTES) throw contentTooLarge(`The request body is larger than ${MAX_FORM_BYTES / 1024} KB.`);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -8,6 +8,7 @@ import { findPresentedToken } from '../access-token.ts';
 import type { ProviderContext } from '../context.ts';
 import { invalidRequest, unauthorizedClient } from '../errors.ts';
 import { clientEndpoint } from '../http/client-endpoint.ts';
+import { response } from '../http/message.ts';
 
 export function revocationEndpoint(ctx: ProviderContext) {
   return clientEndpoint(ctx, 'revocation', async ({ params, client }) => {
@@ -20,6 +21,6 @@ export function revocationEndpoint(ctx: ProviderContext) {
       if (record.kind === 'refresh') await ctx.stores.grants.revoke(record.grantId, now);
       else await ctx.stores.tokens.revoke(record.hash, now);
     }
-    return new Response(null, { status: 200, headers: { 'cache-control': 'no-store' } });
+    return response(200, null, { 'cache-control': 'no-store' });
   });
 }

@@ -3,7 +3,7 @@
  * file per grant, and answers JSON with Cache-Control: no-store (§5.1) or an RFC 6749 §5.2 error.
  */
 import type { ProviderContext } from '../context.ts';
-import { invalidRequest, unauthorizedClient, unsupportedGrantType } from '../errors.ts';
+import { invalidRequest, tooManyRequests, unauthorizedClient, unsupportedGrantType } from '../errors.ts';
 import { clientEndpoint } from '../http/client-endpoint.ts';
 import type { Params } from '../http/params.ts';
 import { json } from '../http/responses.ts';
@@ -28,6 +28,8 @@ export function tokenEndpoint(ctx: ProviderContext) {
     const grant = GRANTS[grantType];
     if (!grant) throw unsupportedGrantType(`grant_type "${grantType}" is not supported.`);
     if (!client.grantTypes.includes(grantType)) throw unauthorizedClient(`This client is not allowed to use the ${grantType} grant.`);
+    const limit = await ctx.limits.tokenPerClient(client.id);
+    if (!limit.allowed) throw tooManyRequests('This client has sent too many token requests. Retry after the time in Retry-After.', limit.retryAfterSeconds);
     return json(await grant(ctx, client, params));
   });
 }

@@ -6,16 +6,18 @@
 import { findActiveToken } from '../access-token.ts';
 import { userClaims } from '../claims.ts';
 import type { ProviderContext } from '../context.ts';
-import { OAuthError, invalidRequest, invalidToken } from '../errors.ts';
+import { OAuthError, invalidRequest, invalidToken, methodNotAllowed } from '../errors.ts';
 import { bearerToken } from '../http/basic-auth.ts';
 import { clientAllowsOrigin, corsHeaders, preflight } from '../http/cors.ts';
+import type { HttpRequest, HttpResponse } from '../http/message.ts';
 import { formParams } from '../http/params.ts';
 import { errorJson, json } from '../http/responses.ts';
 import { parseScope } from '../scopes.ts';
 
 export function userinfoEndpoint(ctx: ProviderContext) {
-  return async function userinfo(request: Request): Promise<Response> {
+  return async function userinfo(request: HttpRequest): Promise<HttpResponse> {
     if (request.method === 'OPTIONS') return preflight(request, ctx.stores.clients, 'GET, POST, OPTIONS');
+    if (request.method !== 'GET' && request.method !== 'POST') return errorJson(methodNotAllowed('Call userinfo with GET or POST.', 'GET, POST, OPTIONS'));
     const origin = request.headers.get('origin');
     let cors: Record<string, string> = {};
     try {
@@ -37,7 +39,7 @@ export function userinfoEndpoint(ctx: ProviderContext) {
   };
 }
 
-async function presentedToken(request: Request): Promise<string> {
+async function presentedToken(request: HttpRequest): Promise<string> {
   const header = bearerToken(request);
   let body: string | undefined;
   if (request.method === 'POST' && (request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {

@@ -2,11 +2,12 @@
  * HTTP Basic client credentials, RFC 6749 §2.3.1: client_id and client_secret are
  * application/x-www-form-urlencoded before being joined with ":" and base64-encoded.
  */
+import type { HttpRequest } from './message.ts';
 import { invalidClient } from '../errors.ts';
 
 export type BasicCredentials = { clientId: string; clientSecret: string };
 
-export function basicCredentials(request: Request): BasicCredentials | null {
+export function basicCredentials(request: HttpRequest): BasicCredentials | null {
   const header = request.headers.get('authorization');
   if (!header || !/^basic /i.test(header)) return null;
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
@@ -23,7 +24,7 @@ export function basicCredentials(request: Request): BasicCredentials | null {
 }
 
 /** RFC 6750 §2.1: `Authorization: Bearer <token>`. */
-export function bearerToken(request: Request): string | null {
+export function bearerToken(request: HttpRequest): string | null {
   const header = request.headers.get('authorization');
   if (!header) return null;
   const match = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);

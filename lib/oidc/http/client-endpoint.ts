@@ -5,26 +5,27 @@
  */
 import { authenticateClient } from '../client-auth.ts';
 import type { ProviderContext } from '../context.ts';
-import { invalidRequest } from '../errors.ts';
+import { methodNotAllowed } from '../errors.ts';
 import type { ClientRecord } from '../ports.ts';
 import { clientAllowsOrigin, corsHeaders, preflight } from './cors.ts';
 import { formParams, type Params } from './params.ts';
 import { errorJson } from './responses.ts';
+import type { HttpRequest, HttpResponse } from './message.ts';
 
-export type ClientCall = { request: Request; params: Params; client: ClientRecord };
+export type ClientCall = { request: HttpRequest; params: Params; client: ClientRecord };
 
-export function clientEndpoint(ctx: ProviderContext, name: string, handle: (call: ClientCall) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
+export function clientEndpoint(ctx: ProviderContext, name: string, handle: (call: ClientCall) => Promise<HttpResponse>) {
+  return async (request: HttpRequest): Promise<HttpResponse> => {
     if (request.method === 'OPTIONS') return preflight(request, ctx.stores.clients, 'POST, OPTIONS');
     const origin = request.headers.get('origin');
     let cors: Record<string, string> = {};
     try {
-      if (request.method !== 'POST') throw invalidRequest(`The ${name} endpoint accepts only POST.`);
+      if (request.method !== 'POST') throw methodNotAllowed(`The ${name} endpoint accepts only POST.`, 'POST, OPTIONS');
       const params = await formParams(request);
       const client = await authenticateClient(request, params, ctx.stores.clients, ctx.clock);
       if (origin) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
       const response = await handle({ request, params, client });
-      for (const [key, value] of Object.entries(cors)) response.headers.set(key, value);
+      Object.assign(response.headers, cors);
       return response;
     } catch (err) {
       return errorJson(err, cors);

@@ -7,6 +7,9 @@
  * Credentials (cookies) are never allowed cross-origin.
  */
 import type { ClientRecord, ClientStore } from '../ports.ts';
+import { methodNotAllowed } from '../errors.ts';
+import { errorJson } from './responses.ts';
+import { response, type HttpRequest, type HttpResponse } from './message.ts';
 
 const PREFLIGHT_MAX_AGE = '600';
 
@@ -34,24 +37,25 @@ export function corsHeaders(origin: string | null, allowed: boolean): Record<str
   };
 }
 
-export async function preflight(request: Request, clients: ClientStore, methods: string): Promise<Response> {
+export async function preflight(request: HttpRequest, clients: ClientStore, methods: string): Promise<HttpResponse> {
   const origin = request.headers.get('origin');
   const allowed = origin !== null && (await clients.originRegistered(origin));
-  if (!allowed) return new Response(null, { status: 204, headers: { vary: 'Origin' } });
-  return new Response(null, {
-    status: 204,
-    headers: {
-      ...corsHeaders(origin, true),
-      'access-control-allow-methods': methods,
-      'access-control-allow-headers': 'Authorization, Content-Type, DPoP',
-      'access-control-max-age': PREFLIGHT_MAX_AGE,
-    },
+  if (!allowed) return response(204, null, { vary: 'Origin' });
+  return response(204, null, {
+    ...corsHeaders(origin, true),
+    'access-control-allow-methods': methods,
+    'access-control-allow-headers': 'Authorization, Content-Type, DPoP',
+    'access-control-max-age': PREFLIGHT_MAX_AGE,
   });
 }
 
-export function publicPreflight(): Response {
-  return new Response(null, {
-    status: 204,
-    headers: { ...PUBLIC_CORS, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-max-age': PREFLIGHT_MAX_AGE },
-  });
+export function publicPreflight(): HttpResponse {
+  return response(204, null, { ...PUBLIC_CORS, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-max-age': PREFLIGHT_MAX_AGE });
+}
+
+/** Discovery and JWKS: a preflight for OPTIONS, 405 for anything but GET and HEAD, else null (go on). */
+export function publicReadOnly(request: HttpRequest): HttpResponse | null {
+  if (request.method === 'OPTIONS') return publicPreflight();
+  if (request.method === 'GET' || request.method === 'HEAD') return null;
+  return errorJson(methodNotAllowed('This document is read with GET.', 'GET, HEAD, OPTIONS'), PUBLIC_CORS);
 }

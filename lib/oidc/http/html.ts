@@ -1,4 +1,6 @@
 /** The few plain HTML pages the protocol core itself serves (errors, logout confirmation). */
+import { response, type HttpResponse } from './message.ts';
+
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -16,17 +18,18 @@ button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
 const MARK = `<div class="mark"><svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M12 2 1.5 8h21L12 2Z"/><rect x="3" y="9.5" width="18" height="1.5" rx=".5"/><rect x="4.5" y="12" width="2" height="7" rx=".5"/><rect x="9" y="12" width="2" height="7" rx=".5"/><rect x="13" y="12" width="2" height="7" rx=".5"/><rect x="17.5" y="12" width="2" height="7" rx=".5"/><rect x="2" y="20" width="20" height="2" rx=".5"/></svg>Portico</div>`;
 
 /** `bodyHtml` must already be escaped. */
-export function htmlPage(title: string, bodyHtml: string, status = 200): Response {
+export function htmlPage(title: string, bodyHtml: string, status = 200, headers: Record<string, string> = {}): HttpResponse {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} · Portico</title><style>${STYLE}</style></head>
 <body><div class="frame">${MARK}<main><h1>${escapeHtml(title)}</h1>${bodyHtml}</main></div></body></html>`;
-  return new Response(html, {
-    status,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-frame-options': 'DENY',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-    },
+  return response(status, html, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    // These pages can carry codes and request parameters in their URL: never pass it on.
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    ...headers,
   });
 }

@@ -3,7 +3,11 @@
  * RFC 6749 §3.1 / §3.2: parameters sent without a value are treated as omitted, and
  * request and response parameters must not be included more than once.
  */
-import { invalidRequest } from '../errors.ts';
+import { contentTooLarge, invalidRequest, methodNotAllowed } from '../errors.ts';
+import type { HttpRequest } from './message.ts';
+
+/** Form bodies above this are refused (a protocol request is a few hundred bytes; request objects a few KB). */
+export const MAX_FORM_BYTES = 64 * 1024;
 
 export type Params = Map<string, string>;
 
@@ -16,24 +20,26 @@ export function toParams(search: URLSearchParams): Params {
   return params;
 }
 
-export function queryParams(request: Request): Params {
+export function queryParams(request: HttpRequest): Params {
   return toParams(new URL(request.url).searchParams);
 }
 
 /** RFC 6749 §3.2: the token endpoint takes application/x-www-form-urlencoded POST bodies. */
-export async function formParams(request: Request): Promise<Params> {
+export async function formParams(request: HttpRequest): Promise<Params> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     throw invalidRequest('The request body must be application/x-www-form-urlencoded.');
   }
   const body = await request.text();
-  if (body.length > 64 * 1024) throw invalidRequest('The request body is too large.');
+  if (body.length > MAX_FORM_BYTES) throw contentTooLarge(`The request body is larger than ${MAX_FORM_BYTES / 1024} KB.`);
   return toParams(new URLSearchParams(body));
 }
 
 /** GET reads the query, POST the form body (OIDC Core §3.1.2.1 allows both for authorize/userinfo). */
-export async function requestParams(request: Request): Promise<Params> {
-  return request.method === 'POST' ? formParams(request) : queryParams(request);
+export async function requestParams(request: HttpRequest): Promise<Params> {
+  if (request.method === 'POST') return formParams(request);
+  if (request.method === 'GET') return queryParams(request);
+  throw methodNotAllowed(`${request.method} is not supported here: use GET or POST.`, 'GET, POST');
 }
 
 export function required(params: Params, name: string): string {

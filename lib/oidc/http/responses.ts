@@ -5,28 +5,23 @@
  */
 import { OAuthError, asOAuthError } from '../errors.ts';
 import { escapeHtml, htmlPage } from './html.ts';
+import { response, type HttpResponse } from './message.ts';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
-  });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): HttpResponse {
+  return response(status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers });
 }
 
-export function errorJson(err: unknown, headers: Record<string, string> = {}): Response {
+export function errorJson(err: unknown, headers: Record<string, string> = {}): HttpResponse {
   const e = asOAuthError(err);
-  const extra: Record<string, string> = { ...headers };
+  const extra: Record<string, string> = { ...e.headers, ...headers };
   if (e.wwwAuthenticate) extra['www-authenticate'] = e.wwwAuthenticate;
   return json({ error: e.code, error_description: e.description }, e.status, extra);
 }
 
-export function redirect(location: string, headers: Record<string, string> | [string, string][] = {}): Response {
-  const h = new Headers(headers);
-  h.set('location', location);
-  h.set('cache-control', 'no-store');
-  return new Response(null, { status: 303, headers: h });
+export function redirect(location: string, cookies: string[] = []): HttpResponse {
+  return response(303, null, { location, 'cache-control': 'no-store' }, cookies);
 }
 
 /** RFC 6749 §4.1.2.1 + RFC 9207 §2: error parameters in the query of the redirect_uri. */
@@ -39,15 +34,15 @@ export function errorRedirectUrl(redirectUri: string, err: OAuthError, state: st
   return url.toString();
 }
 
-export function errorRedirect(redirectUri: string, err: OAuthError, state: string | undefined, issuer: string): Response {
+export function errorRedirect(redirectUri: string, err: OAuthError, state: string | undefined, issuer: string): HttpResponse {
   return redirect(errorRedirectUrl(redirectUri, err, state, issuer));
 }
 
 /** An error the browser user sees when it cannot be sent back to the application. */
-export function errorPage(err: unknown): Response {
+export function errorPage(err: unknown): HttpResponse {
   const e = asOAuthError(err);
   const title = e.status >= 500 ? 'Something went wrong' : 'This sign-in request cannot be completed';
   const body = `<p>${escapeHtml(e.description)}</p><p>Error code: <code>${escapeHtml(e.code)}</code></p>
 <p>Return to the application you came from and try again. If this keeps happening, contact its developer.</p>`;
-  return htmlPage(title, body, e.status);
+  return htmlPage(title, body, e.status, e.headers);
 }

@@ -1,0 +1,18 @@
+/**
+ * The counters in "CacheVersion", which database triggers move on every write to the rows they
+ * watch (see the migration that created them). Reads are batched: callers in one event-loop turn
+ * share one query issued after they all arrived, so a caller always sees every change committed
+ * before its request came in — on this instance, on any other, and from the CLI.
+ */
+import { batched } from './batch.ts';
+import type { Db } from './client.ts';
+
+export type CacheName = 'clients';
+
+export function cacheVersionReader(db: Db, name: CacheName): () => Promise<number> {
+  const read = batched<null, number>(async (callers) => {
+    const row = await db.cacheVersion.findUnique({ where: { name }, select: { version: true } });
+    return callers.map(() => row?.version ?? 0);
+  });
+  return () => read(null);
+}

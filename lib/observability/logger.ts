@@ -1,0 +1,52 @@
+/**
+ * Structured logs: pino, one JSON object per line on stdout (buffered; pino flushes it on exit),
+ * at PORTICO_LOG_LEVEL. Every logged object, child binding and message goes through redact.ts,
+ * so no secret is written whatever a caller passes. The core's `ctx.log` is `coreLog`.
+ */
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import type { Config } from '../config.ts';
+import { redact, redactString } from './redact.ts';
+
+export type { Logger };
+export type LogLevel = Config['logLevel'];
+
+const asObject = (value: unknown) => redact(value) as Record<string, unknown>;
+
+/** A logger writing to `destination` (stdout when omitted). */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
+    level,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }), bindings: asObject, log: asObject },
+    // formatters.log has already turned errors into redacted plain objects.
+    serializers: { err: (err: unknown) => err },
+    hooks: {
+      logMethod(args, method) {
+        const safe = args.map((a: unknown) => (typeof a === 'string' ? redactString(a) : a));
+        method.apply(this, safe as Parameters<typeof method>);
+      },
+    },
+  };
+  const logger = destination ? pino(options, destination) : pino(options);
+  // pino applies formatters.bindings to the root only; children inherit this `child` instead.
+  const pinoChild = logger.child;
+  logger.child = function (this: Logger, bindings, childOptions) {
+    return pinoChild.call(this, asObject(bindings), childOptions);
+  } as Logger['child'];
+  return logger;
+}
+
+const KEY = Symbol.for('portico.logger');
+type Holder = { [KEY]?: Logger };
+
+/** The process's logger: the Node server and the Next.js bundle load this module separately but share one. */
+export function processLogger(level: LogLevel): Logger {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= createLogger(level);
+  return holder[KEY];
+}
+
+/** The protocol core's `ctx.log(message, err?)` (lib/oidc/context.ts) on a logger. */
+export function coreLog(logger: Logger): (message: string, err?: unknown) => void {
+  return (message, err) => (err === undefined ? logger.warn(message) : logger.error({ err }, message));
+}

@@ -1,0 +1,50 @@
+/**
+ * Per request: a request id (request-id.ts) set on the request and echoed in the response's
+ * x-request-id, then, once the response is complete, one log line and the metrics. It watches
+ * the Node response itself ('finish', or 'close' if the client went away first), so it serves
+ * every request alike, whoever answers it: protocol endpoints, health checks or Next.js.
+ * The line holds method, path without the query (a query may carry a code or token), route,
+ * status, duration in ms, request id and client IP (lib/server/client-ip.ts); never a body.
+ * Server errors (5xx) are logged at warn, health probes at debug so they do not drown the rest.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CLIENT_IP_HEADER } from '../server/client-ip.ts';
+import type { Logger } from './logger.ts';
+import type { HttpMetrics, RouteLabel } from './metrics.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+
+export type ObserveRequest = (req: IncomingMessage, res: ServerResponse, route: RouteLabel) => string;
+
+/** Returns `observe(req, res, route)`, which starts watching a request and returns its id. */
+export function createRequestObserver(logger: Logger, metrics: HttpMetrics): ObserveRequest {
+  return (req, res, route) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    let recorded = false;
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
+      const seconds = (performance.now() - started) / 1000;
+      const aborted = !res.writableFinished;
+      metrics.observe(route, req.method, aborted ? 'aborted' : res.statusCode, seconds);
+      const line = {
+        requestId,
+        method: req.method,
+        path: (req.url ?? '/').split('?')[0],
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1e6) / 1000,
+        clientIp: req.headers[CLIENT_IP_HEADER] ?? null,
+        ...(aborted ? { aborted: true } : {}),
+      };
+      if (route === 'health') logger.debug(line, 'request');
+      else if (res.statusCode >= 500 && !aborted) logger.warn(line, 'request');
+      else logger.info(line, 'request');
+    };
+    res.once('finish', record);
+    res.once('close', record);
+    return requestId;
+  };
+}
