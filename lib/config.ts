@@ -45,6 +45,7 @@ const envSchema = z.object({
   PORTICO_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PORTICO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORTICO_KEY_RELOAD_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PORTICO_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
 });
 
 export const MAX_ACCESS_TOKEN_TTL = 86_400;
@@ -73,6 +74,8 @@ export type Config = {
    * 2 × this after it is published, so every instance lists it in its JWKS first (lib/oidc/keys.ts).
    */
   keyReloadSeconds: number;
+  /** Token requests per second per client, counted by each instance (lib/rate-limit/policies.ts). */
+  tokenRateLimit: number;
   mail: {
     /** SMTP server for outgoing mail; undefined = write mail to <dataDir>/outbox.jsonl instead. */
     smtpUrl: string | undefined;
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsPort: e.PORTICO_METRICS_PORT,
     logLevel: e.PORTICO_LOG_LEVEL,
     keyReloadSeconds: e.PORTICO_KEY_RELOAD_SECONDS,
+    tokenRateLimit: e.PORTICO_TOKEN_RATE_LIMIT,
     mail: { smtpUrl: e.PORTICO_SMTP_URL, from: e.PORTICO_MAIL_FROM ?? `Portico <no-reply@${new URL(issuer).hostname}>` },
     ttl: {
       idToken: e.PORTICO_ID_TOKEN_TTL,

@@ -9,6 +9,8 @@ import { migrateDatabase } from '../lib/db/migrate.ts';
 import { ensureFirstAdmin } from '../lib/server/first-run.ts';
 import { startHttpServer } from '../lib/server/http-server.ts';
 import { getRuntime } from '../lib/server/runtime.ts';
+import { closeHotStore } from '../lib/db/hot/index.ts';
+import { flushLogs } from '../lib/observability/logger.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -43,7 +45,9 @@ ${admin ? `
   const stop = async () => {
     await server.close();
     await runtime.rateLimits.close();
+    await closeHotStore(runtime.db);
     await runtime.db.$disconnect();
+    flushLogs();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -5,14 +5,14 @@
  * before its request came in — on this instance, on any other, and from the CLI.
  */
 import { batched } from './batch.ts';
-import type { Db } from './client.ts';
+import type { HotStore } from './hot/hot-store.ts';
 
 export type CacheName = 'clients';
 
-export function cacheVersionReader(db: Db, name: CacheName): () => Promise<number> {
+export function cacheVersionReader(hot: HotStore, name: CacheName): () => Promise<number> {
   const read = batched<null, number>(async (callers) => {
-    const row = await db.cacheVersion.findUnique({ where: { name }, select: { version: true } });
-    return callers.map(() => row?.version ?? 0);
+    const version = await hot.cacheVersion(name);
+    return callers.map(() => version);
   });
   return () => read(null);
 }

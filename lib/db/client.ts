@@ -7,10 +7,21 @@
 
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { PrismaClient } from './generated/sqlite/client.ts';
 
 export type Db = PrismaClient;
 export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** What the driver-level hot path (lib/db/hot) needs to know of a client made here. */
+export type Connection = { kind: 'sqlite'; connection: BetterSqlite3.Database } | { kind: 'postgres'; url: string };
+const connections = new WeakMap<Db, Connection>();
+
+export function connectionOf(db: Db): Connection {
+  const found = connections.get(db);
+  if (!found) throw new Error('This Prisma client was not made by createPrismaClient (lib/db/client.ts).');
+  return found;
+}
 
 const URL_HELP = 'Use file:./data/portico.db (SQLite) or postgresql://user:password@host:5432/database (PostgreSQL).';
 
@@ -44,8 +55,18 @@ async function createSqliteClient(url: string): Promise<Db> {
     import('./generated/sqlite/client.ts'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
-  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: path }) });
+  // The hot path shares the adapter's own connection (lib/db/hot/sqlite.ts): capture it.
+  const adapterFactory = new PrismaBetterSqlite3({ url: path });
+  const connect = adapterFactory.connect.bind(adapterFactory);
+  let connection: BetterSqlite3.Database | undefined;
+  adapterFactory.connect = async () => {
+    const adapter = await connect();
+    connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return adapter;
+  };
+  const db = new PrismaClient({ adapter: adapterFactory });
   await db.$connect();
+  if (connection) connections.set(db, { kind: 'sqlite', connection });
   // The adapter has no pragma option. WAL lets readers work during a write;
   // NORMAL sync is durable in WAL mode except on power loss of the last commits.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
@@ -61,7 +82,8 @@ async function createPostgresClient(url: string): Promise<Db> {
     import('@prisma/adapter-pg'),
   ]);
   const schema = postgresSchema(url);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) }) as unknown as Db; // same data model, same API as the SQLite client
   await db.$connect();
-  return db as unknown as Db; // same data model, same API as the SQLite client
+  connections.set(db, { kind: 'postgres', url });
+  return db;
 }

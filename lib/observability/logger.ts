@@ -1,5 +1,5 @@
 /**
- * Structured logs: pino, one JSON object per line on stdout (buffered; pino flushes it on exit),
+ * Structured logs: pino, one JSON object per line on stdout (flushLogs() on shutdown),
  * at PORTICO_LOG_LEVEL. Every logged object, child binding and message goes through redact.ts,
  * so no secret is written whatever a caller passes. The core's `ctx.log` is `coreLog`.
  */
@@ -44,6 +44,11 @@ export function processLogger(level: LogLevel): Logger {
   const holder = globalThis as Holder;
   holder[KEY] ??= createLogger(level);
   return holder[KEY];
+}
+
+/** Writes out whatever the process's logger still buffers (call before exiting). */
+export function flushLogs(): void {
+  (globalThis as Holder)[KEY]?.flush();
 }
 
 /** The protocol core's `ctx.log(message, err?)` (lib/oidc/context.ts) on a logger. */

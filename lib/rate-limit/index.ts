@@ -27,6 +27,8 @@ export type RateLimitOptions = {
   keyPrefix?: string;
   /** The server secret: Redis keys become HMACs under a key derived from it (keys.ts). */
   keySecret?: string;
+  /** Overrides tokenPerClient's budget per second (PORTICO_TOKEN_RATE_LIMIT). */
+  tokenRequestsPerSecond?: number;
 };
 
 const MEMORY_ONLY: ReadonlySet<LimitName> = new Set(['tokenPerClient']);
@@ -36,7 +38,9 @@ export function createRateLimits(options: RateLimitOptions = {}, log: (message: 
   const shared: LimitStore = client
     ? { kind: 'redis', client, keyPrefix: options.keyPrefix ?? 'portico:rl', hashKey: createKeyHasher(options.keySecret) }
     : { kind: 'memory' };
-  const limiter = (name: LimitName) => createLimiter(POLICIES[name], MEMORY_ONLY.has(name) ? { kind: 'memory' } : shared, log);
+  const policy = (name: LimitName) =>
+    name === 'tokenPerClient' && options.tokenRequestsPerSecond ? { ...POLICIES[name], points: options.tokenRequestsPerSecond } : POLICIES[name];
+  const limiter = (name: LimitName) => createLimiter(policy(name), MEMORY_ONLY.has(name) ? { kind: 'memory' } : shared, log);
   return {
     signInPerIp: limiter('signInPerIp'),
     signInPerAccount: limiter('signInPerAccount'),

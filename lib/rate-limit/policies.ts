@@ -11,8 +11,9 @@
  *   email, known or not), the same budget as the audit-based lock in lib/account/sign-in.ts
  *   (NIST SP 800-63B §5.2.2). A point is taken before argon2 runs, atomically, so concurrent
  *   guesses cannot slip past a count read earlier; a right password resets it.
- * - tokenPerClient: 10,000 token requests per second per client_id, in each instance's memory.
- *   Only a runaway or looping client reaches it; it never touches Redis (the hot path).
+ * - tokenPerClient: 10,000 token requests per second per client_id, in each instance's memory
+ *   (PORTICO_TOKEN_RATE_LIMIT changes it). Only a runaway or looping client reaches it; it never
+ *   touches Redis (the hot path).
  * - registrationPerIp: 60 dynamic client registrations (RFC 7591) per hour per IP, attempts with a
  *   wrong initial access token included: enough for tools that register on each install.
  * - passwordResetPerIp: 20 reset requests per hour per IP, so the form cannot be used to mail-bomb

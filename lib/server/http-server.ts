@@ -1,12 +1,12 @@
 /**
- * The production server: protocol endpoints are served straight from their
- * `(Request) => Promise<Response>` functions (Next's router costs ~40x on the hot path, see README
- * "Performance"); /healthz and /readyz are answered here too; every other path — portal, sign-in,
- * consent, assets — goes to Next.js. Every request gets a request id, one log line and its
- * metrics (lib/observability/); with PORTICO_METRICS_PORT a second listener serves /metrics.
+ * The production server: protocol endpoints are served straight from the core's
+ * `(HttpRequest) => Promise<HttpResponse>` functions (Next's router costs ~40x on the hot path, see
+ * README "Performance"); /healthz and /readyz are answered here too; every other path — portal,
+ * sign-in, consent, assets — goes to Next.js, which runs in a process of its own (web-app.ts) so
+ * that this one never loads it. Every request gets a request id, security headers, one log line
+ * and its metrics (lib/observability/); with PORTICO_METRICS_PORT a second listener serves /metrics.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import next from 'next';
 import type { Config } from '../config.ts';
 import { scheduleCleanup } from '../db/cleanup.ts';
 import { stampClientIp } from './client-ip.ts';
@@ -17,6 +17,7 @@ import { declaredBodyTooLarge, DRAIN_LIMIT_BYTES, nodeRequest, writeResponse } f
 import type { HttpResponse } from '../oidc/http/message.ts';
 import { preparePageSecurity, setCommonSecurityHeaders } from './security-headers.ts';
 import { getRuntime } from './runtime.ts';
+import { startWebApp } from './web-app.ts';
 import { databaseCheck, isHealthPath, serveHealth, signingKeysCheck } from '../observability/health.ts';
 import { processLogger } from '../observability/logger.ts';
 import { createMetrics, type RouteLabel } from '../observability/metrics.ts';
@@ -30,9 +31,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
   const observe = createRequestObserver(logger, metrics);
   const readinessChecks = { database: databaseCheck(runtime.db), signingKeys: signingKeysCheck(runtime.provider.keys) };
   const onCheckFailure = (check: string, err: unknown) => logger.warn({ check, err }, 'readiness check failed');
-  const app = next({ dev: false, dir, hostname: 'localhost', port: config.port });
-  await app.prepare();
-  const nextHandler = app.getRequestHandler();
+  const web = await startWebApp(dir, logger);
   const origin = new URL(config.issuer).origin;
   const httpsIssuer = config.issuer.startsWith('https://');
   const stopCleanup = scheduleCleanup(runtime.db, () => new Date());
@@ -52,7 +51,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
       if (route === 'health') return await serveHealth(req, res, path, readinessChecks, { onFailure: onCheckFailure });
       if (!name) {
         preparePageSecurity(req, res);
-        return await nextHandler(req, res);
+        return web.handle(req, res);
       }
       writeResponse(res, await runtime.provider.endpoints[name](nodeRequest(req, origin)));
     } catch (err) {
@@ -75,6 +74,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(metrics, config.metricsPort, config.host).catch((err) => {
     stopCleanup();
     server.close();
+    void web.close();
     throw err;
   });
   return {
@@ -83,7 +83,7 @@ export async function startHttpServer(config: Config, dir: string): Promise<{ cl
       stopCleanup();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await Promise.all([closed, metricsServer?.close()]);
+      await Promise.all([closed, metricsServer?.close(), web.close()]);
     },
   };
 }

@@ -37,7 +37,7 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
   const stores = createStores(db, clock);
   const keys = new KeyRing(stores.keys, config.secret, clock, { reloadSeconds: config.keyReloadSeconds });
   await keys.ensureKeys();
-  const rateLimits = createRateLimits({ redisUrl: config.redisUrl, keySecret: config.secret });
+  const rateLimits = createRateLimits({ redisUrl: config.redisUrl, keySecret: config.secret, tokenRequestsPerSecond: config.tokenRateLimit });
   const ctx: ProviderContext = {
     settings: {
       issuer: config.issuer,

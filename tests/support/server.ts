@@ -53,6 +53,8 @@ export async function startServer(db: TestDatabase, extraEnv: Record<string, str
     const check = () => {
       if (output.includes('Portico is running')) {
         clearTimeout(timer);
+        // The server logs a line per request: scanning all of it per chunk would grow quadratically.
+        child.stdout!.off('data', check);
         resolve();
       }
     };

@@ -16,6 +16,7 @@ import { parseScopeDescriptions } from '../../oidc/scopes.ts';
 import { constantTimeEqual } from '../../oidc/tokens.ts';
 import { cacheVersionReader } from '../cache-version.ts';
 import type { Db } from '../client.ts';
+import { hotStoreOf } from '../hot/index.ts';
 
 const MAX_AGE_MS = 60_000;
 /** Unknown client_ids are cached too (as null); past this many entries the cache starts over. */
@@ -61,7 +62,8 @@ export function toClientRecord(row: {
 
 export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS): ClientStore {
   const now = () => clock().getTime();
-  const readVersion = cacheVersionReader(db, 'clients');
+  const hot = hotStoreOf(db);
+  const readVersion = cacheVersionReader(hot, 'clients');
   let version = -1;
   const cache = new Map<string, Cached>();
   const loading = new Map<string, Promise<Cached>>();
@@ -79,10 +81,7 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS): C
 
   async function load(clientId: string): Promise<Cached> {
     const loadedUnder = version;
-    const row = await db.client.findUnique({
-      where: { id: clientId },
-      include: { secrets: { select: { hash: true, expiresAt: true, revokedAt: true } } },
-    });
+    const row = await hot.findClient(clientId);
     const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], loadedAt: now(), version: loadedUnder };
     if (loadedUnder === version) {
       if (cache.size >= MAX_ENTRIES) cache.clear();

@@ -1,0 +1,102 @@
+/**
+ * The hot statements on SQLite, on the very connection Prisma's better-sqlite3 adapter uses.
+ * A second connection could deadlock against a Prisma transaction waiting on the write lock, so
+ * there is one connection, and better-sqlite3 runs each batch synchronously as one transaction.
+ * While a Prisma interactive transaction is open on that connection (BEGIN … awaits … COMMIT),
+ * a batch waits for the next event-loop turn rather than land inside someone else's transaction.
+ *
+ * Formats are Prisma's: DateTime as ISO text with "+00:00", Boolean as 0/1.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CodeRecord, TokenRecord } from '../../oidc/ports.ts';
+import { utcDay } from '../activity.ts';
+import { CLIENT_COLUMNS, CODE_COLUMNS, TOKEN_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
+
+type Row = Record<string, unknown>;
+
+const toText = (d: Date) => d.toISOString().replace('Z', '+00:00');
+const toDate = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+
+export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
+  const prepare = (sql: string) => connection.prepare(sql).safeIntegers(false);
+  const statements = {
+    insertToken: prepare(`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    countActivity: prepare(`INSERT INTO "ClientActivity" ("clientId", "day", "signIns", "tokens", "lastUsedAt") VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
+      "tokens" = "ClientActivity"."tokens" + excluded."tokens", "lastUsedAt" = excluded."lastUsedAt"`),
+    findToken: prepare(`SELECT ${quoted(TOKEN_COLUMNS)} FROM "Token" WHERE "hash" = ?`),
+    claimToken: prepare(`UPDATE "Token" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL AND "revokedAt" IS NULL`),
+    findCode: prepare(`SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ?`),
+    claimCode: prepare(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL`),
+    findClient: prepare(`SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = ?`),
+    findSecrets: prepare(`SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = ?`),
+    cacheVersion: prepare(`SELECT "version" FROM "CacheVersion" WHERE "name" = ?`),
+  };
+
+  /** Runs `work` once no Prisma transaction holds the connection (re-checked each turn, then each ms). */
+  const outsideTransactions = <T>(work: () => T): Promise<T> =>
+    new Promise((resolve, reject) => {
+      let tries = 0;
+      const attempt = () => {
+        if (connection.inTransaction) return void (++tries < 10 ? setImmediate(attempt) : setTimeout(attempt, 1));
+        try {
+          resolve(work());
+        } catch (err) {
+          reject(err);
+        }
+      };
+      attempt();
+    });
+
+  const claim = (statement: BetterSqlite3.Statement) =>
+    connection.transaction((hashes: string[], at: string) => hashes.filter((hash) => statement.run(at, hash).changes === 1));
+
+  const insertTokens = connection.transaction((tokens: Parameters<HotStore['insertTokens']>[0], increments: Parameters<HotStore['insertTokens']>[1]) => {
+    for (const t of tokens) statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, toText(t.expiresAt), toText(t.createdAt));
+    for (const i of increments) statements.countActivity.run(i.clientId, utcDay(i.at), i.signIns, i.tokens, toText(i.at));
+  });
+  const claimTokens = claim(statements.claimToken);
+  const claimCodes = claim(statements.claimCode);
+
+  return {
+    insertTokens: (tokens, increments) => outsideTransactions(() => insertTokens(tokens, increments)),
+    findTokens: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findToken, h).map(toTokenRecord))),
+    claimTokens: (hashes, at) => outsideTransactions(() => claimTokens(hashes, toText(at))),
+    findCodes: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findCode, h).map(toCodeRecord))),
+    claimCodes: (hashes, at) => outsideTransactions(() => claimCodes(hashes, toText(at))),
+    findClient: (id) =>
+      outsideTransactions(() => {
+        const row = statements.findClient.get(id) as Row | undefined;
+        return row ? toClientRow(row, statements.findSecrets.all(id) as Row[]) : null;
+      }),
+    cacheVersion: (name) => outsideTransactions(() => ((statements.cacheVersion.get(name) as Row | undefined)?.version as number | undefined) ?? 0),
+    close: async () => {},
+  };
+}
+
+const rows = (statement: BetterSqlite3.Statement, key: string) => statement.all(key) as Row[];
+
+function toTokenRecord(r: Row): TokenRecord {
+  return {
+    ...(r as unknown as TokenRecord),
+    expiresAt: toDate(r.expiresAt)!,
+    createdAt: toDate(r.createdAt)!,
+    consumedAt: toDate(r.consumedAt),
+    revokedAt: toDate(r.revokedAt),
+  };
+}
+
+function toCodeRecord(r: Row): CodeRecord {
+  return { ...(r as unknown as CodeRecord), expiresAt: toDate(r.expiresAt)!, consumedAt: toDate(r.consumedAt) };
+}
+
+function toClientRow(r: Row, secrets: Row[]): ClientRow {
+  return {
+    ...(r as unknown as ClientRow),
+    refreshTokenRotation: r.refreshTokenRotation === 1,
+    skipConsent: r.skipConsent === 1,
+    disabled: r.disabled === 1,
+    verified: r.verified === 1,
+    secrets: secrets.map((s) => ({ hash: s.hash as string, expiresAt: toDate(s.expiresAt), revokedAt: toDate(s.revokedAt) })),
+  };
+}
