@@ -9,6 +9,7 @@ import { migrateDatabase } from '../lib/db/migrate.ts';
 import { ensureFirstAdmin } from '../lib/server/first-run.ts';
 import { startHttpServer } from '../lib/server/http-server.ts';
 import { getRuntime } from '../lib/server/runtime.ts';
+import { activityCounterOf } from '../lib/db/activity-counter.ts';
 import { closeHotStore } from '../lib/db/hot/index.ts';
 import { flushLogs } from '../lib/observability/logger.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
@@ -45,6 +46,7 @@ ${admin ? `
   const stop = async () => {
     await server.close();
     await runtime.rateLimits.close();
+    await activityCounterOf(runtime.db).drain();
     await closeHotStore(runtime.db);
     await runtime.db.$disconnect();
     flushLogs();

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic, call, CHALLENGE, sessionCookie, startCore, type Harness } from '@/tests/support/core-harness.ts';
 import { makeActor, makeTeam, makeTeamClient, SERVICE, WEB } from '@/tests/support/portal.ts';
+import { activityCounterOf } from '../db/activity-counter.ts';
 import { getClientActivity, NotFoundError } from './index.ts';
 
 let h: Harness;
@@ -24,6 +25,7 @@ describe('getClientActivity', () => {
     await Promise.all([issue(), issue(), issue()]);
     h.clock.advance(86_400);
     await issue();
+    await activityCounterOf(h.runtime.db).drain();
     const activity = await getClientActivity(h.runtime.db, owner, client.id, h.clock.now);
     expect(activity.days).toHaveLength(30);
     expect(activity.days.slice(-2).map((d) => d.tokens)).toEqual([3, 1]);

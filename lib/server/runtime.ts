@@ -34,7 +34,8 @@ export function getRuntime(): Promise<Runtime> {
 
 export async function createRuntime(config: Config, clock: () => Date = () => new Date()): Promise<Runtime> {
   const db = await createPrismaClient(config.databaseUrl);
-  const stores = createStores(db, clock);
+  const log = coreLog(processLogger(config.logLevel));
+  const stores = createStores(db, clock, log);
   const keys = new KeyRing(stores.keys, config.secret, clock, { reloadSeconds: config.keyReloadSeconds });
   await keys.ensureKeys();
   const rateLimits = createRateLimits({ redisUrl: config.redisUrl, keySecret: config.secret, tokenRequestsPerSecond: config.tokenRateLimit });
@@ -60,7 +61,7 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
     },
     clientIp: (request) => request.headers.get(CLIENT_IP_HEADER),
     fetch: globalThis.fetch,
-    log: coreLog(processLogger(config.logLevel)),
+    log,
   };
   return { config, db, stores, provider: createProvider(ctx), rateLimits };
 }

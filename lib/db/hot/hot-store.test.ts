@@ -38,7 +38,8 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
   });
 
   it('writes tokens and their activity count that Prisma reads back exactly', async () => {
-    await hot.insertTokens([token('h-a'), token('h-b', 'refresh')], [{ clientId, signIns: 0, tokens: 1, at: at('2026-12-03T10:00:00.123Z') }]);
+    await hot.insertTokens([token('h-a'), token('h-b', 'refresh')]);
+    await hot.countActivity([{ clientId, signIns: 0, tokens: 1, at: at('2026-12-03T10:00:00.123Z') }]);
     const rows = await db.token.findMany({ where: { hash: { in: ['h-a', 'h-b'] } }, orderBy: { hash: 'asc' } });
     expect(rows).toEqual([
       { ...token('h-a'), consumedAt: null, revokedAt: null },
@@ -49,7 +50,7 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
   });
 
   it('stores dates so that Prisma range queries compare them like its own', async () => {
-    await hot.insertTokens([token('h-range')], []);
+    await hot.insertTokens([token('h-range')]);
     const expiresAt = token('h-range').expiresAt.getTime();
     const count = (where: object) => db.token.count({ where: { hash: 'h-range', ...where } });
     expect(await count({ expiresAt: { gt: new Date(expiresAt - 1) } })).toBe(1);
@@ -98,13 +99,25 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
     expect(await hot.cacheVersion('clients')).toBeGreaterThan(afterUpdate);
   });
 
+  it('reads users and grants as Prisma does', async () => {
+    const user = await db.user.create({
+      data: { id: 'u-hot', email: 'hot@example.com', passwordHash: 'x', name: 'Hot', emailVerified: true, phoneNumber: '+1 555', address: null, locale: 'fr' },
+    });
+    const [read] = await hot.findUsers(['u-hot', 'u-none']);
+    const { id, email, name, emailVerified, phoneNumber, address, locale, updatedAt } = user;
+    expect(read).toEqual({ id, email, name, emailVerified, phoneNumber, address, locale, updatedAt });
+    const grant = { id: 'g-hot', clientId, userId: 'u-hot', scope: 'openid', authTime: 1_780_000_000, acr: null, amr: 'pwd otp', nonce: 'n', sid: 's' };
+    await db.grant.create({ data: { ...grant, revokedAt: at('2026-12-03T13:00:00.000Z') } });
+    expect(await hot.findGrants(['g-hot'])).toEqual([{ ...grant, revokedAt: at('2026-12-03T13:00:00.000Z') }]);
+  });
+
   it.runIf(kind === 'sqlite')('waits for an open Prisma transaction instead of joining it', async () => {
     let insert: Promise<void> | undefined;
     let settledInside = false;
     await expect(
       db.$transaction(async (tx) => {
         await tx.auditEvent.count();
-        insert = hot.insertTokens([token('h-tx')], []);
+        insert = hot.insertTokens([token('h-tx')]);
         void insert.then(() => (settledInside = true));
         await new Promise((r) => setTimeout(r, 30));
         expect(settledInside).toBe(false);

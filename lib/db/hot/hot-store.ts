@@ -9,7 +9,7 @@
  * lib/db/batch.ts) and answers only once the database has committed it.
  */
 import type { ActivityIncrement } from '../activity.ts';
-import type { CodeRecord, NewToken, TokenRecord } from '../../oidc/ports.ts';
+import type { CodeRecord, GrantRecord, NewToken, TokenRecord, UserRecord } from '../../oidc/ports.ts';
 import type { CacheName } from '../cache-version.ts';
 
 /** A Client row and its secrets, as Prisma returns them (booleans as booleans, dates as Dates). */
@@ -23,8 +23,10 @@ export type ClientRow = {
 };
 
 export interface HotStore {
-  /** Stores the tokens and counts them per app (ClientActivity), in one transaction. */
-  insertTokens(tokens: NewToken[], increments: ActivityIncrement[]): Promise<void>;
+  /** Stores the tokens, in one transaction. */
+  insertTokens(tokens: NewToken[]): Promise<void>;
+  /** Adds to the per-app daily counters (ClientActivity). */
+  countActivity(increments: ActivityIncrement[]): Promise<void>;
   findTokens(hashes: string[]): Promise<TokenRecord[]>;
   /** Marks unused, unrevoked tokens used at `at`; returns the hashes it marked (the single-use check). */
   claimTokens(hashes: string[], at: Date): Promise<string[]>;
@@ -32,6 +34,9 @@ export interface HotStore {
   /** Marks unused codes used at `at`; returns the hashes it marked. */
   claimCodes(hashes: string[], at: Date): Promise<string[]>;
   findClient(id: string): Promise<ClientRow | null>;
+  /** The claims-bearing fields of users (ID tokens, userinfo). */
+  findUsers(ids: string[]): Promise<UserRecord[]>;
+  findGrants(ids: string[]): Promise<GrantRecord[]>;
   cacheVersion(name: CacheName): Promise<number>;
   close(): Promise<void>;
 }
@@ -45,6 +50,9 @@ export const CLIENT_COLUMNS = [
   'idTokenSignedResponseAlg', 'accessTokenTtl', 'refreshTokenTtl', 'refreshTokenRotation', 'skipConsent', 'disabled', 'logoUri', 'clientUri',
   'policyUri', 'tosUri', 'backchannelLogoutUri', 'verified', 'scopeDescriptions',
 ] as const;
+
+export const USER_COLUMNS = ['id', 'email', 'name', 'emailVerified', 'phoneNumber', 'address', 'locale', 'updatedAt'] as const;
+export const GRANT_COLUMNS = ['id', 'clientId', 'userId', 'scope', 'authTime', 'acr', 'amr', 'nonce', 'sid', 'revokedAt'] as const;
 
 /** `"a", "b", …` for a SELECT list. */
 export const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');

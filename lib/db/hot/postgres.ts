@@ -7,10 +7,10 @@
  * strings (the zone is ignored by the cast) and come out read as UTC whatever the server's zone.
  */
 import pg from 'pg';
-import type { CodeRecord, TokenRecord } from '../../oidc/ports.ts';
+import type { CodeRecord, GrantRecord, TokenRecord, UserRecord } from '../../oidc/ports.ts';
 import { utcDay } from '../activity.ts';
 import { postgresSchema } from '../client.ts';
-import { CLIENT_COLUMNS, CODE_COLUMNS, TOKEN_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
+import { CLIENT_COLUMNS, CODE_COLUMNS, GRANT_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
 
 const TIMESTAMP_OID = 1114;
 const POOL_SIZE = 4;
@@ -32,9 +32,11 @@ const SQL = {
   claimTokens: `UPDATE "Token" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL AND "revokedAt" IS NULL RETURNING "hash"`,
   findCodes: `SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ANY($1::text[])`,
   claimCodes: `UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING "hash"`,
-  findClient: `SELECT ${quoted(CLIENT_COLUMNS.map((c) => c))} FROM "Client" WHERE "id" = $1`,
+  findClient: `SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = $1`,
   findSecrets: `SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = $1`,
   cacheVersion: `SELECT "version" FROM "CacheVersion" WHERE "name" = $1`,
+  findUsers: `SELECT ${quoted(USER_COLUMNS)} FROM "User" WHERE "id" = ANY($1::text[])`,
+  findGrants: `SELECT ${quoted(GRANT_COLUMNS)} FROM "Grant" WHERE "id" = ANY($1::text[])`,
 } as const;
 
 export function postgresHotStore(databaseUrl: string): HotStore {
@@ -51,36 +53,18 @@ export function postgresHotStore(databaseUrl: string): HotStore {
     (await pool.query<R>({ name: `portico_${name}`, text: SQL[name], values })).rows;
 
   return {
-    async insertTokens(tokens, increments) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const column = <K extends keyof (typeof tokens)[number]>(k: K) => tokens.map((t) => t[k]);
-        await client.query({
-          name: 'portico_insertTokens',
-          text: SQL.insertTokens,
-          values: [
-            column('hash'), column('kind'), column('grantId'), column('clientId'), column('userId'), column('scope'),
-            tokens.map((t) => t.expiresAt.toISOString()), tokens.map((t) => t.createdAt.toISOString()),
-          ],
-        });
-        if (increments.length) {
-          await client.query({
-            name: 'portico_countActivity',
-            text: SQL.countActivity,
-            values: [
-              increments.map((i) => i.clientId), increments.map((i) => utcDay(i.at)), increments.map((i) => i.signIns),
-              increments.map((i) => i.tokens), increments.map((i) => i.at.toISOString()),
-            ],
-          });
-        }
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+    async insertTokens(tokens) {
+      const column = <K extends keyof (typeof tokens)[number]>(k: K) => tokens.map((t) => t[k]);
+      await query('insertTokens', [
+        column('hash'), column('kind'), column('grantId'), column('clientId'), column('userId'), column('scope'),
+        tokens.map((t) => t.expiresAt.toISOString()), tokens.map((t) => t.createdAt.toISOString()),
+      ]);
+    },
+    async countActivity(increments) {
+      await query('countActivity', [
+        increments.map((i) => i.clientId), increments.map((i) => utcDay(i.at)), increments.map((i) => i.signIns),
+        increments.map((i) => i.tokens), increments.map((i) => i.at.toISOString()),
+      ]);
     },
     findTokens: (hashes) => query<TokenRecord>('findTokens', [hashes]),
     claimTokens: async (hashes, at) => (await query<{ hash: string }>('claimTokens', [hashes, at.toISOString()])).map((r) => r.hash),
@@ -91,6 +75,8 @@ export function postgresHotStore(databaseUrl: string): HotStore {
       if (!row) return null;
       return { ...row, secrets: await query<ClientRow['secrets'][number]>('findSecrets', [id]) };
     },
+    findUsers: (ids) => query<UserRecord>('findUsers', [ids]),
+    findGrants: (ids) => query<GrantRecord>('findGrants', [ids]),
     cacheVersion: async (name) => (await query<{ version: number }>('cacheVersion', [name]))[0]?.version ?? 0,
     close: () => pool.end(),
   };

@@ -8,9 +8,9 @@
  * Formats are Prisma's: DateTime as ISO text with "+00:00", Boolean as 0/1.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CodeRecord, TokenRecord } from '../../oidc/ports.ts';
+import type { CodeRecord, GrantRecord, TokenRecord, UserRecord } from '../../oidc/ports.ts';
 import { utcDay } from '../activity.ts';
-import { CLIENT_COLUMNS, CODE_COLUMNS, TOKEN_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
+import { CLIENT_COLUMNS, CODE_COLUMNS, GRANT_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
 
 type Row = Record<string, unknown>;
 
@@ -31,6 +31,8 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     findClient: prepare(`SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = ?`),
     findSecrets: prepare(`SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = ?`),
     cacheVersion: prepare(`SELECT "version" FROM "CacheVersion" WHERE "name" = ?`),
+    findUser: prepare(`SELECT ${quoted(USER_COLUMNS)} FROM "User" WHERE "id" = ?`),
+    findGrant: prepare(`SELECT ${quoted(GRANT_COLUMNS)} FROM "Grant" WHERE "id" = ?`),
   };
 
   /** Runs `work` once no Prisma transaction holds the connection (re-checked each turn, then each ms). */
@@ -51,15 +53,18 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
   const claim = (statement: BetterSqlite3.Statement) =>
     connection.transaction((hashes: string[], at: string) => hashes.filter((hash) => statement.run(at, hash).changes === 1));
 
-  const insertTokens = connection.transaction((tokens: Parameters<HotStore['insertTokens']>[0], increments: Parameters<HotStore['insertTokens']>[1]) => {
+  const insertTokens = connection.transaction((tokens: Parameters<HotStore['insertTokens']>[0]) => {
     for (const t of tokens) statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, toText(t.expiresAt), toText(t.createdAt));
+  });
+  const countActivity = connection.transaction((increments: Parameters<HotStore['countActivity']>[0]) => {
     for (const i of increments) statements.countActivity.run(i.clientId, utcDay(i.at), i.signIns, i.tokens, toText(i.at));
   });
   const claimTokens = claim(statements.claimToken);
   const claimCodes = claim(statements.claimCode);
 
   return {
-    insertTokens: (tokens, increments) => outsideTransactions(() => insertTokens(tokens, increments)),
+    insertTokens: (tokens) => outsideTransactions(() => insertTokens(tokens)),
+    countActivity: (increments) => outsideTransactions(() => countActivity(increments)),
     findTokens: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findToken, h).map(toTokenRecord))),
     claimTokens: (hashes, at) => outsideTransactions(() => claimTokens(hashes, toText(at))),
     findCodes: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findCode, h).map(toCodeRecord))),
@@ -69,6 +74,8 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
         const row = statements.findClient.get(id) as Row | undefined;
         return row ? toClientRow(row, statements.findSecrets.all(id) as Row[]) : null;
       }),
+    findUsers: (ids) => outsideTransactions(() => ids.flatMap((id) => rows(statements.findUser, id).map(toUserRecord))),
+    findGrants: (ids) => outsideTransactions(() => ids.flatMap((id) => rows(statements.findGrant, id).map(toGrantRecord))),
     cacheVersion: (name) => outsideTransactions(() => ((statements.cacheVersion.get(name) as Row | undefined)?.version as number | undefined) ?? 0),
     close: async () => {},
   };
@@ -88,6 +95,14 @@ function toTokenRecord(r: Row): TokenRecord {
 
 function toCodeRecord(r: Row): CodeRecord {
   return { ...(r as unknown as CodeRecord), expiresAt: toDate(r.expiresAt)!, consumedAt: toDate(r.consumedAt) };
+}
+
+function toUserRecord(r: Row): UserRecord {
+  return { ...(r as unknown as UserRecord), emailVerified: r.emailVerified === 1, updatedAt: toDate(r.updatedAt)! };
+}
+
+function toGrantRecord(r: Row): GrantRecord {
+  return { ...(r as unknown as GrantRecord), revokedAt: toDate(r.revokedAt) };
 }
 
 function toClientRow(r: Row, secrets: Row[]): ClientRow {

@@ -2,8 +2,10 @@ import type { GrantStore } from '../../oidc/ports.ts';
 import { activityUpsert } from '../activity.ts';
 import { batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
+import { hotStoreOf } from '../hot/index.ts';
 
 export function grantStore(db: Db, clock: () => Date): GrantStore {
+  const hot = hotStoreOf(db);
   return {
     async create(grant) {
       const at = clock();
@@ -13,7 +15,7 @@ export function grantStore(db: Db, clock: () => Date): GrantStore {
         ...(grant.userId ? [activityUpsert(db, [{ clientId: grant.clientId, signIns: 1, tokens: 0, at }])] : []),
       ]);
     },
-    find: batchedLookup((ids: string[]) => db.grant.findMany({ where: { id: { in: ids } } }), (g) => g.id),
+    find: batchedLookup((ids: string[]) => hot.findGrants(ids), (g) => g.id),
     async clientsOfSession(userId, sid) {
       const rows = await db.grant.findMany({ where: { userId, sid }, select: { clientId: true }, distinct: ['clientId'] });
       return rows.map((r) => r.clientId);

@@ -8,15 +8,21 @@ import { interactionStore } from './interactions.ts';
 import { keyStore } from './keys.ts';
 import { tokenStore } from './tokens.ts';
 import { userStore } from './users.ts';
+import { activityCounterOf } from '../activity-counter.ts';
 
-export function createStores(db: Db, clock: () => Date = () => new Date()): Stores {
+export function createStores(
+  db: Db,
+  clock: () => Date = () => new Date(),
+  log: (message: string, err: unknown) => void = (message, err) => console.error(message, err),
+): Stores {
+  const activity = activityCounterOf(db, log);
   return {
     clients: clientStore(db, clock),
     users: userStore(db),
     interactions: interactionStore(db),
     grants: grantStore(db, clock),
     codes: codeStore(db),
-    tokens: tokenStore(db),
+    tokens: tokenStore(db, activity),
     consents: consentStore(db),
     keys: keyStore(db),
   };

@@ -1,11 +1,10 @@
+/** Users as the core sees them (the claims of ID tokens and userinfo), read on the hot path (lib/db/hot). */
 import type { UserStore } from '../../oidc/ports.ts';
 import { batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
-
-const CLAIM_FIELDS = { id: true, email: true, name: true, emailVerified: true, phoneNumber: true, address: true, locale: true, updatedAt: true } as const;
+import { hotStoreOf } from '../hot/index.ts';
 
 export function userStore(db: Db): UserStore {
-  return {
-    find: batchedLookup((ids: string[]) => db.user.findMany({ where: { id: { in: ids } }, select: CLAIM_FIELDS }), (u) => u.id),
-  };
+  const hot = hotStoreOf(db);
+  return { find: batchedLookup((ids: string[]) => hot.findUsers(ids), (u) => u.id) };
 }
