@@ -9,6 +9,9 @@ import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { makeClient, openDb } from '../support/fixtures.ts';
 import { freePort, startServer, type RunningServer } from '../support/server.ts';
 
+const TOKEN_LIMIT = 20;
+const REGISTRATIONS_PER_HOUR = 60;
+
 describe('operating the server', () => {
   let database: TestDatabase;
   let server: RunningServer;
@@ -20,7 +23,12 @@ describe('operating the server', () => {
     database = await createTestDatabase('sqlite');
     metricsPort = await freePort();
     // TLS ends at the balancer: the server speaks http, its public issuer is https.
-    server = await startServer(database, { PORTICO_ISSUER: 'https://id.example.com', PORTICO_METRICS_PORT: String(metricsPort) });
+    server = await startServer(database, {
+      PORTICO_ISSUER: 'https://id.example.com',
+      PORTICO_METRICS_PORT: String(metricsPort),
+      PORTICO_TOKEN_RATE_LIMIT: String(TOKEN_LIMIT),
+      PORTICO_REGISTRATION_TOKEN: 'initial-access-token-0123456789abcdefghijkl',
+    });
     base = `http://127.0.0.1:${server.port}`;
     const db = await openDb(database.url);
     const created = await makeClient(db, { name: 'svc', type: 'service', redirectUris: [] });
@@ -89,5 +97,29 @@ describe('operating the server', () => {
     const output = server.output();
     expect(output).not.toContain(svc.secret);
     expect(output).not.toContain(token);
+  });
+
+  it('answers 429 with Retry-After past a client\'s token budget', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // a fresh one-second window
+    const issue = () =>
+      fetch(`${base}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: basic(svc.id, svc.secret), 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+    const answers = await Promise.all(Array.from({ length: 2 * TOKEN_LIMIT }, issue));
+    const refused = answers.filter((r) => r.status === 429);
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(TOKEN_LIMIT);
+    expect(refused).toHaveLength(TOKEN_LIMIT);
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await refused[0]!.json()).toMatchObject({ error: 'temporarily_unavailable' });
+  });
+
+  it('answers 429 past the registrations one address may attempt in an hour', async () => {
+    const register = () => fetch(`${base}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    for (let i = 0; i < REGISTRATIONS_PER_HOUR; i++) expect((await register()).status).toBe(401); // no initial access token
+    const refused = await register();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeTruthy();
   });
 });

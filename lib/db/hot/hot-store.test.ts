@@ -79,8 +79,10 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
     };
     await db.authorizationCode.create({ data: code });
     expect(await hot.findCodes(['c-1'])).toEqual([{ ...code, consumedAt: null }]);
-    expect(await hot.claimCodes(['c-1', 'c-none'], new Date())).toEqual(['c-1']);
+    const when = at('2026-12-03T12:00:00.000Z');
+    expect(await hot.claimCodes(['c-1', 'c-none'], when)).toEqual([{ ...code, consumedAt: when }]);
     expect(await hot.claimCodes(['c-1'], new Date())).toEqual([]);
+    expect((await hot.findCodes(['c-1']))[0]?.consumedAt).toEqual(when);
   });
 
   it('reads a client and its secrets as Prisma does, and the counter moves with every client write', async () => {

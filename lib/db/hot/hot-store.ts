@@ -31,8 +31,8 @@ export interface HotStore {
   /** Marks unused, unrevoked tokens used at `at`; returns the hashes it marked (the single-use check). */
   claimTokens(hashes: string[], at: Date): Promise<string[]>;
   findCodes(hashes: string[]): Promise<CodeRecord[]>;
-  /** Marks unused codes used at `at`; returns the hashes it marked. */
-  claimCodes(hashes: string[], at: Date): Promise<string[]>;
+  /** Marks unused codes used at `at`; returns the codes it marked, as they are now. */
+  claimCodes(hashes: string[], at: Date): Promise<CodeRecord[]>;
   findClient(id: string): Promise<ClientRow | null>;
   /** The claims-bearing fields of users (ID tokens, userinfo). */
   findUsers(ids: string[]): Promise<UserRecord[]>;

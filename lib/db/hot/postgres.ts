@@ -31,7 +31,7 @@ const SQL = {
   findTokens: `SELECT ${quoted(TOKEN_COLUMNS)} FROM "Token" WHERE "hash" = ANY($1::text[])`,
   claimTokens: `UPDATE "Token" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL AND "revokedAt" IS NULL RETURNING "hash"`,
   findCodes: `SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ANY($1::text[])`,
-  claimCodes: `UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING "hash"`,
+  claimCodes: `UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`,
   findClient: `SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = $1`,
   findSecrets: `SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = $1`,
   cacheVersion: `SELECT "version" FROM "CacheVersion" WHERE "name" = $1`,
@@ -69,7 +69,7 @@ export function postgresHotStore(databaseUrl: string): HotStore {
     findTokens: (hashes) => query<TokenRecord>('findTokens', [hashes]),
     claimTokens: async (hashes, at) => (await query<{ hash: string }>('claimTokens', [hashes, at.toISOString()])).map((r) => r.hash),
     findCodes: (hashes) => query<CodeRecord>('findCodes', [hashes]),
-    claimCodes: async (hashes, at) => (await query<{ hash: string }>('claimCodes', [hashes, at.toISOString()])).map((r) => r.hash),
+    claimCodes: (hashes, at) => query<CodeRecord>('claimCodes', [hashes, at.toISOString()]),
     async findClient(id) {
       const [row] = await query<Omit<ClientRow, 'secrets'>>('findClient', [id]);
       if (!row) return null;

@@ -27,7 +27,7 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     findToken: prepare(`SELECT ${quoted(TOKEN_COLUMNS)} FROM "Token" WHERE "hash" = ?`),
     claimToken: prepare(`UPDATE "Token" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL AND "revokedAt" IS NULL`),
     findCode: prepare(`SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ?`),
-    claimCode: prepare(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL`),
+    claimCode: prepare(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`),
     findClient: prepare(`SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = ?`),
     findSecrets: prepare(`SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = ?`),
     cacheVersion: prepare(`SELECT "version" FROM "CacheVersion" WHERE "name" = ?`),
@@ -60,7 +60,12 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     for (const i of increments) statements.countActivity.run(i.clientId, utcDay(i.at), i.signIns, i.tokens, toText(i.at));
   });
   const claimTokens = claim(statements.claimToken);
-  const claimCodes = claim(statements.claimCode);
+  const claimCodes = connection.transaction((hashes: string[], at: string) =>
+    hashes.flatMap((hash) => {
+      const row = statements.claimCode.get(at, hash) as Row | undefined;
+      return row ? [toCodeRecord(row)] : [];
+    }),
+  );
 
   return {
     insertTokens: (tokens) => outsideTransactions(() => insertTokens(tokens)),

@@ -5,24 +5,33 @@
  * code, in the same batch or not, exactly one wins.
  */
 import type { CodeRecord, CodeStore } from '../../oidc/ports.ts';
-import { batchedClaim, batchedLookup } from '../batch.ts';
+import { batched, batchedLookup } from '../batch.ts';
 import type { Db } from '../client.ts';
 import { hotStoreOf } from '../hot/index.ts';
 
 export function codeStore(db: Db): CodeStore {
   const hot = hotStoreOf(db);
   const lookup = batchedLookup((hashes: string[]) => hot.findCodes(hashes), (c) => c.hash);
-  const markUsed = batchedClaim((hashes, at) => hot.claimCodes(hashes, at));
+  // The claim returns the codes it marked: a first use costs one statement; only a replayed or
+  // unknown code is looked up afterwards. A code claimed twice in one batch goes to its first caller.
+  const claim = batched<{ hash: string; at: Date }, CodeRecord | null>(async (items) => {
+    const won = new Map((await hot.claimCodes([...new Set(items.map((i) => i.hash))], items[0]!.at)).map((c) => [c.hash, c]));
+    return items.map((i) => {
+      const code = won.get(i.hash) ?? null;
+      won.delete(i.hash);
+      return code;
+    });
+  });
 
   return {
     async save(code) {
       await db.authorizationCode.create({ data: code });
     },
     async consume(hash, at) {
-      const code: CodeRecord | null = await lookup(hash);
-      if (!code) return null;
-      const firstUse = !code.consumedAt && (await markUsed({ key: hash, at }));
-      return { code, firstUse };
+      const claimed = await claim({ hash, at });
+      if (claimed) return { code: claimed, firstUse: true };
+      const code = await lookup(hash);
+      return code ? { code, firstUse: false } : null;
     },
   };
 }
