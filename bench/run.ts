@@ -86,8 +86,9 @@ function summary(r: LoadResult): string {
   return `${r.requests} req in ${r.durationS.toFixed(1)} s → ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${bad ? `  !! ${r.non2xx} non-2xx, ${r.errors} errors, ${r.bodyProblems} bad bodies ${JSON.stringify(r.statusCodes)} ${r.sampleErrors[0] ?? ''}` : ''}`;
 }
 
-async function measureServer(t: Target): Promise<ServerResult> {
-  const result: ServerResult = { label: t.label, notes: [...t.notes], endpoints: {} };
+/** Measures `keys` on `t`, adding to `result` (a new one when omitted). */
+async function measureServer(t: Target, keys: readonly EndpointKey[] = ENDPOINTS.map((e) => e.key), into?: ServerResult): Promise<ServerResult> {
+  const result: ServerResult = into ?? { label: t.label, notes: [...t.notes], endpoints: {} };
   const url = t.base;
   const record = async (key: EndpointKey, r: Measurement) => {
     const why = await t.diagnose?.();
@@ -104,7 +105,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
   };
 
   // (a) client_credentials
-  {
+  if (keys.includes('client_credentials')) {
     const spec = {
       url, path: t.paths.token, method: 'POST' as const, headers: tokenHeaders(t.serviceAuth),
       body: `grant_type=client_credentials&scope=${encodeURIComponent(SERVICE_SCOPE)}`,
@@ -115,7 +116,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
   }
 
   // (b) authorization code exchange: one distinct code per request, a fixed number of requests.
-  {
+  if (keys.includes('authorization_code')) {
     const exchange = (codes: Awaited<ReturnType<Target['codes']>>) =>
       load({
         url: codes.base ?? url, path: t.paths.token, method: 'POST', headers: tokenHeaders(t.webAuth), connections: Math.min(CONNECTIONS, codes.total),
@@ -147,7 +148,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
 
   // (c) refresh: every connection follows its own chain (the next request uses the refresh token
   // from its previous response). A broken chain takes a spare head and is counted as an error.
-  {
+  if (keys.includes('refresh_token')) {
     const chained = async (connections: number, duration: number) => {
       const { tokens: heads, base } = await t.refreshTokens(connections + SPARE_CHAINS);
       let next = 0;
@@ -185,7 +186,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
   }
 
   // (d) introspection of a valid access token, by the confidential client it was issued to.
-  {
+  if (keys.includes('introspection')) {
     const token = await t.freshAccessToken();
     const spec = {
       url, path: t.paths.introspect, method: 'POST' as const, headers: tokenHeaders(t.webAuth), body: `token=${encodeURIComponent(token)}`,
@@ -196,7 +197,7 @@ async function measureServer(t: Target): Promise<ServerResult> {
   }
 
   // (e) userinfo with a valid access token (openid profile email).
-  {
+  if (keys.includes('userinfo')) {
     const token = await t.freshAccessToken();
     const spec = {
       url, path: t.paths.userinfo, method: 'GET' as const, headers: { authorization: `Bearer ${token}` },
@@ -263,49 +264,55 @@ async function main() {
 
   const profileDir = PROFILE ? mkdtempSync(path.join(os.tmpdir(), 'portico-bench-prof-')) : undefined;
   const porticoResults: ServerResult[] = [];
+  const refResults: ServerResult[] = [];
   const profiles: Record<string, ProfileSummary[]> = {};
   const warnIfBusy = () => {
     const jobs = busyJobs();
     if (jobs.length) console.log(`  !! other heavy jobs running now (figures will be noisy): ${jobs.join(' ; ')}`);
   };
-  for (const kind of DATABASES) {
-    console.log(`\nPortico on ${kind}…`);
-    warnIfBusy();
-    const dir = profileDir ? path.join(profileDir, kind) : undefined;
-    if (dir) mkdirSync(dir, { recursive: true });
-    const target = await startPortico(kind, log, dir).catch((err: unknown) => {
-      throw new StartError(`Portico on ${kind} failed to start: ${err instanceof Error ? err.message : String(err)}`);
-    });
-    try {
-      porticoResults.push(await measureServer(target));
-    } finally {
-      await target.stop();
-    }
-    if (dir) profiles[kind] = summarizeProfiles(dir, ROOT);
-  }
-  if (profileDir) onCleanup(() => rmSync(profileDir, { recursive: true, force: true }));
-
+  // The two servers take turns endpoint by endpoint, so each ratio compares figures taken seconds
+  // apart: this machine's speed drifts over minutes, and a whole server after the other skewed ratios.
   console.log('\nnode-oidc-provider…');
-  warnIfBusy();
   const ref = await startOidcProvider(log).catch((err: unknown) => {
     throw new StartError(`oidc-provider failed to start: ${err instanceof Error ? err.message : String(err)}`);
   });
-  let refResult: ServerResult;
   try {
-    refResult = await measureServer(ref);
+    for (const kind of DATABASES) {
+      console.log(`\nPortico on ${kind}, taking turns with node-oidc-provider…`);
+      warnIfBusy();
+      const dir = profileDir ? path.join(profileDir, kind) : undefined;
+      if (dir) mkdirSync(dir, { recursive: true });
+      const target = await startPortico(kind, log, dir).catch((err: unknown) => {
+        throw new StartError(`Portico on ${kind} failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      const portico: ServerResult = { label: target.label, notes: [...target.notes], endpoints: {} };
+      const peer: ServerResult = { label: `${ref.label} (beside ${kind})`, notes: [...ref.notes], endpoints: {} };
+      try {
+        for (const { key } of ENDPOINTS) {
+          await measureServer(target, [key], portico);
+          await measureServer(ref, [key], peer);
+        }
+      } finally {
+        await target.stop();
+      }
+      porticoResults.push(portico);
+      refResults.push(peer);
+      if (dir) profiles[kind] = summarizeProfiles(dir, ROOT);
+    }
   } finally {
     await ref.stop();
   }
+  if (profileDir) onCleanup(() => rmSync(profileDir, { recursive: true, force: true }));
 
   // 4. Report.
   const rs256 = jose.find((j) => j.alg === 'RS256')!;
   console.log(`\n${'='.repeat(100)}\nResults (${DURATION} s per endpoint, ${CONNECTIONS} connections; "!" marks a figure with errors)\n`);
-  for (const p of porticoResults) {
-    console.log(table(p, refResult));
+  porticoResults.forEach((p, i) => {
+    console.log(table(p, refResults[i] ?? null));
     console.log('');
-  }
+  });
   console.log(`jose signing, one process: ${jose.map((j) => `${j.alg} ${j.perSecond.toFixed(0)}/s (${j.sequentialPerSecond.toFixed(0)}/s one at a time)`).join(', ')}`);
-  for (const p of [...porticoResults, refResult]) {
+  for (const p of [...porticoResults, ...refResults]) {
     const parts = (['client_credentials', 'authorization_code', 'refresh_token'] as const).map((k) => {
       const m = p.endpoints[k];
       return m ? `${k} ${((m.rps / rs256.perSecond) * 100).toFixed(0)}%` : `${k} —`;
@@ -314,7 +321,7 @@ async function main() {
   }
   console.log('(code exchange and refresh sign one RS256 ID token per response; client_credentials signs nothing: opaque tokens)');
   console.log('\nNotes:');
-  for (const p of [...porticoResults, refResult]) {
+  for (const p of [...porticoResults, ...refResults]) {
     for (const n of p.notes) console.log(`  - ${n}`);
     for (const { key } of ENDPOINTS) {
       const m = p.endpoints[key];
@@ -334,7 +341,7 @@ async function main() {
   }
 
   const problems: string[] = [];
-  for (const p of [...porticoResults, refResult]) {
+  for (const p of [...porticoResults, ...refResults]) {
     for (const { key } of ENDPOINTS) {
       const m = p.endpoints[key];
       if (!m) problems.push(`${p.label} ${key}: not measured`);
@@ -354,7 +361,7 @@ async function main() {
     settings: { durationS: DURATION, connections: CONNECTIONS, warmupS: WARMUP, databases: DATABASES, profile: PROFILE },
     jose,
     portico: porticoResults,
-    oidcProvider: refResult,
+    oidcProvider: refResults,
     profiles,
     problems,
   };

@@ -15,6 +15,7 @@ export type WebApp = { handle(req: IncomingMessage, res: ServerResponse): void; 
 
 const START_TIMEOUT_MS = 120_000;
 const RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 30_000;
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade'];
 
 export async function startWebApp(root: string, logger: Logger): Promise<WebApp> {
@@ -23,6 +24,16 @@ export async function startWebApp(root: string, logger: Logger): Promise<WebApp>
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   let child: ChildProcess | null = null;
   let closing = false;
+
+  /** Starts it again after `delay`, and keeps trying, waiting twice as long each time (to 30 s). */
+  const restart = (delay: number) =>
+    setTimeout(() => {
+      if (closing) return;
+      spawnChild().catch((err: unknown) => {
+        logger.error({ err }, 'the web process could not restart');
+        restart(Math.min(delay * 2, MAX_RESTART_DELAY_MS));
+      });
+    }, delay);
 
   const spawnChild = () =>
     new Promise<void>((resolve, reject) => {
@@ -36,6 +47,7 @@ export async function startWebApp(root: string, logger: Logger): Promise<WebApp>
       started.once('message', () => {
         clearTimeout(timer);
         child = started;
+        logger.info({ pid: started.pid }, 'web process started');
         resolve();
       });
       started.once('exit', (code, signal) => {
@@ -44,7 +56,7 @@ export async function startWebApp(root: string, logger: Logger): Promise<WebApp>
         child = null;
         if (closing) return;
         logger.error({ code, signal }, 'the web process exited; restarting it');
-        setTimeout(() => void spawnChild().catch((err: unknown) => logger.error({ err }, 'the web process could not restart')), RESTART_DELAY_MS);
+        restart(RESTART_DELAY_MS);
       });
     });
   await spawnChild();

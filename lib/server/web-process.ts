@@ -8,6 +8,7 @@
  * first time it runs AsyncLocalStorage, and every promise then pays for them; the protocol process
  * never loads Next, so the token, introspection and userinfo paths do not.
  */
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import next from 'next';
 import { loadConfig } from '../config.ts';
@@ -29,6 +30,8 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
+  // A process before this one that was killed leaves its socket file behind (the directory is private).
+  rmSync(socketPath, { force: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(socketPath, resolve);

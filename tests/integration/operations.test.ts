@@ -122,4 +122,18 @@ describe('operating the server', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBeTruthy();
   });
+
+  it('restarts the web process if it dies, while the protocol endpoints go on answering', async () => {
+    const started = () =>
+      server.output().split('\n').filter((l) => l.includes('"web process started"')).map((l) => JSON.parse(l).pid as number);
+    const [first] = started();
+    expect(first).toBeGreaterThan(0);
+    process.kill(first!, 'SIGKILL');
+    expect((await fetch(`${base}/.well-known/openid-configuration`)).status).toBe(200);
+    const deadline = Date.now() + 45_000;
+    let status = 0;
+    while (Date.now() < deadline && (status = (await fetch(`${base}/login`)).status) !== 200) await new Promise((r) => setTimeout(r, 250));
+    expect(status).toBe(200);
+    expect(started()).toHaveLength(2);
+  });
 });
