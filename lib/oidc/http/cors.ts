@@ -49,7 +49,7 @@ export async function preflight(request: HttpRequest, clients: ClientStore, meth
   });
 }
 
-export function publicPreflight(): HttpResponse {
+function publicPreflight(): HttpResponse {
   return response(204, null, { ...PUBLIC_CORS, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-max-age': PREFLIGHT_MAX_AGE });
 }
 
