@@ -7,7 +7,7 @@
 import { batched } from './batch.ts';
 import type { HotStore } from './hot/hot-store.ts';
 
-export type CacheName = 'clients';
+export type CacheName = 'clients' | 'resources' | 'settings';
 
 export function cacheVersionReader(hot: HotStore, name: CacheName): () => Promise<number> {
   const read = batched<null, number>(async (callers) => {

@@ -38,7 +38,7 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
   const scope = formatScope(scopes);
   const accessTtl = client.accessTokenTtl;
   const rows: NewToken[] = [];
-  const base = { grantId: req.grantId, clientId: client.id, userId: req.userId, scope, createdAt: now };
+  const base = { grantId: req.grantId, clientId: client.id, userId: req.userId, scope, audience: null, createdAt: now };
 
   let accessToken: string;
   if (client.accessTokenFormat === 'jwt') {

@@ -37,6 +37,13 @@ export type ClientRecord = {
   backchannelLogoutUri: string | null;
   /** The operator has checked who runs the app (set only by the CLI); shown on the consent screen. */
   verified: boolean;
+  /** The API scopes the owners of those APIs approved for this app (names are unique across APIs). */
+  apiScopes: string[];
+  /**
+   * The client_id is the https URL of a client ID metadata document, not a registration
+   * (draft-ietf-oauth-client-id-metadata-document): shown to users as unverified.
+   */
+  metadataDocument: boolean;
 };
 
 export type UserRecord = {
@@ -72,6 +79,8 @@ export type GrantRecord = {
   amr: string | null;
   nonce: string | null;
   sid: string | null;
+  /** RFC 8707: the resource identifiers this authorization covers, space-separated; null: none. */
+  resources: string | null;
   revokedAt: Date | null;
 };
 
@@ -99,6 +108,8 @@ export type TokenRecord = {
   clientId: string;
   userId: string | null;
   scope: string;
+  /** RFC 8707 / RFC 9068 aud: resource identifiers, space-separated; null: no API (userinfo only). */
+  audience: string | null;
   expiresAt: Date;
   createdAt: Date;
   consumedAt: Date | null;
@@ -214,6 +225,41 @@ export interface SessionPort {
   clearCookieHeaders(request?: HttpRequest): string[];
 }
 
+/** An API of the product (RFC 8707 resource): its identifier is the audience of its tokens. */
+export type ApiResourceRecord = {
+  id: string;
+  identifier: string;
+  name: string;
+  /** Who runs it, named on the consent screen: the owning team, or null for the operator. */
+  ownerName: string | null;
+  tokenFormat: 'opaque' | 'jwt';
+  accessTokenTtl: number;
+  scopes: { name: string; description: string }[];
+  /** Clients that serve this API and may introspect its tokens (RFC 7662 §2.1). */
+  serverClientIds: string[];
+};
+
+export interface ResourceStore {
+  findByIdentifier(identifier: string): Promise<ApiResourceRecord | null>;
+  /** The API a scope belongs to (scope names are unique across APIs), or null for other scopes. */
+  findByScope(scope: string): Promise<ApiResourceRecord | null>;
+}
+
+/** Operator settings (CLI, /admin), read through a cache every instance keeps current. */
+export type OperatorSettings = {
+  /** RFC 8707: the audience of tokens requested without a resource; null: none (sign-in only). */
+  defaultResource: string | null;
+  /**
+   * RFC 7591 registration: off; open to anyone (clients expire after `openClientTtlDays` unused,
+   * per-IP limits apply); or only with the operator's initial access token.
+   */
+  registration: { mode: 'off' | 'open' | 'initial_access_token'; openClientTtlDays: number };
+};
+
+export interface SettingsStore {
+  get(): Promise<OperatorSettings>;
+}
+
 export type Stores = {
   clients: ClientStore;
   users: UserStore;
@@ -223,6 +269,8 @@ export type Stores = {
   tokens: TokenStore;
   consents: ConsentStore;
   keys: KeyStore;
+  resources: ResourceStore;
+  settings: SettingsStore;
 };
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

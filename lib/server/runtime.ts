@@ -5,7 +5,7 @@
  */
 import { loadConfig, type Config } from '../config.ts';
 import { createPrismaClient, type Db } from '../db/client.ts';
-import { createStores } from '../db/stores/index.ts';
+import { createStores, DEFAULT_SETTINGS } from '../db/stores/index.ts';
 import { createSessionValidityCheck, endUserSession } from '../account/user-sessions.ts';
 import { createSessionPort } from '../auth/session-port.ts';
 import { KeyRing } from '../oidc/keys.ts';
@@ -35,7 +35,10 @@ export function getRuntime(): Promise<Runtime> {
 export async function createRuntime(config: Config, clock: () => Date = () => new Date()): Promise<Runtime> {
   const db = await createPrismaClient(config.databaseUrl);
   const log = coreLog(processLogger(config.logLevel));
-  const stores = createStores(db, clock, log);
+  const stores = createStores(db, clock, log, {
+    ...DEFAULT_SETTINGS,
+    registration: { ...DEFAULT_SETTINGS.registration, mode: config.registrationToken ? 'initial_access_token' : 'off' },
+  });
   const keys = new KeyRing(stores.keys, config.secret, clock, { reloadSeconds: config.keyReloadSeconds });
   await keys.ensureKeys();
   const rateLimits = createRateLimits({ redisUrl: config.redisUrl, keySecret: config.secret, tokenRequestsPerSecond: config.tokenRateLimit });

@@ -34,7 +34,7 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
   });
 
   const token = (hash: string, kind: 'access' | 'refresh' = 'access') => ({
-    hash, kind, grantId: 'g1', clientId, userId: null, scope: 'jobs', expiresAt: at('2030-01-02T03:04:05.678Z'), createdAt: at('2026-12-03T10:00:00.123Z'),
+    hash, kind, grantId: 'g1', clientId, userId: null, scope: 'jobs', audience: kind === 'access' ? 'https://api.example/ https://jobs.example/' : null, expiresAt: at('2030-01-02T03:04:05.678Z'), createdAt: at('2026-12-03T10:00:00.123Z'),
   });
 
   it('writes tokens and their activity count that Prisma reads back exactly', async () => {
@@ -108,7 +108,7 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
     const [read] = await hot.findUsers(['u-hot', 'u-none']);
     const { id, email, name, emailVerified, phoneNumber, address, locale, updatedAt } = user;
     expect(read).toEqual({ id, email, name, emailVerified, phoneNumber, address, locale, updatedAt });
-    const grant = { id: 'g-hot', clientId, userId: 'u-hot', scope: 'openid', authTime: 1_780_000_000, acr: null, amr: 'pwd otp', nonce: 'n', sid: 's' };
+    const grant = { id: 'g-hot', clientId, userId: 'u-hot', scope: 'openid', authTime: 1_780_000_000, acr: null, amr: 'pwd otp', nonce: 'n', sid: 's', resources: 'https://api.example/ https://jobs.example/' };
     await db.grant.create({ data: { ...grant, revokedAt: at('2026-12-03T13:00:00.000Z') } });
     expect(await hot.findGrants(['g-hot'])).toEqual([{ ...grant, revokedAt: at('2026-12-03T13:00:00.000Z') }]);
   });

@@ -20,6 +20,8 @@ export type ClientRow = {
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
   backchannelLogoutUri: string | null; verified: boolean; scopeDescriptions: string | null;
   secrets: { hash: string; expiresAt: Date | null; revokedAt: Date | null }[];
+  /** approvedScope of each of the client's ApiAccess rows. */
+  approvedApiScopes: string[];
 };
 
 export interface HotStore {
@@ -41,7 +43,7 @@ export interface HotStore {
   close(): Promise<void>;
 }
 
-export const TOKEN_COLUMNS = ['hash', 'kind', 'grantId', 'clientId', 'userId', 'scope', 'expiresAt', 'createdAt', 'consumedAt', 'revokedAt'] as const;
+export const TOKEN_COLUMNS = ['hash', 'kind', 'grantId', 'clientId', 'userId', 'scope', 'audience', 'expiresAt', 'createdAt', 'consumedAt', 'revokedAt'] as const;
 export const CODE_COLUMNS = [
   'hash', 'grantId', 'clientId', 'userId', 'redirectUri', 'scope', 'nonce', 'codeChallenge', 'codeChallengeMethod', 'authTime', 'expiresAt', 'consumedAt',
 ] as const;
@@ -52,7 +54,7 @@ export const CLIENT_COLUMNS = [
 ] as const;
 
 export const USER_COLUMNS = ['id', 'email', 'name', 'emailVerified', 'phoneNumber', 'address', 'locale', 'updatedAt'] as const;
-export const GRANT_COLUMNS = ['id', 'clientId', 'userId', 'scope', 'authTime', 'acr', 'amr', 'nonce', 'sid', 'revokedAt'] as const;
+export const GRANT_COLUMNS = ['id', 'clientId', 'userId', 'scope', 'authTime', 'acr', 'amr', 'nonce', 'sid', 'resources', 'revokedAt'] as const;
 
 /** `"a", "b", …` for a SELECT list. */
 export const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');

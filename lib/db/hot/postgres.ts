@@ -22,8 +22,8 @@ const types = {
 };
 
 const SQL = {
-  insertTokens: `INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt")
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamp(3)[], $8::timestamp(3)[])`,
+  insertTokens: `INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "audience", "expiresAt", "createdAt")
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp(3)[], $9::timestamp(3)[])`,
   countActivity: `INSERT INTO "ClientActivity" ("clientId", "day", "signIns", "tokens", "lastUsedAt")
     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamp(3)[])
     ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
@@ -34,6 +34,7 @@ const SQL = {
   claimCodes: `UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`,
   findClient: `SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = $1`,
   findSecrets: `SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = $1`,
+  findApiAccess: `SELECT "approvedScope" FROM "ApiAccess" WHERE "clientId" = $1`,
   cacheVersion: `SELECT "version" FROM "CacheVersion" WHERE "name" = $1`,
   findUsers: `SELECT ${quoted(USER_COLUMNS)} FROM "User" WHERE "id" = ANY($1::text[])`,
   findGrants: `SELECT ${quoted(GRANT_COLUMNS)} FROM "Grant" WHERE "id" = ANY($1::text[])`,
@@ -56,7 +57,7 @@ export function postgresHotStore(databaseUrl: string): HotStore {
     async insertTokens(tokens) {
       const column = <K extends keyof (typeof tokens)[number]>(k: K) => tokens.map((t) => t[k]);
       await query('insertTokens', [
-        column('hash'), column('kind'), column('grantId'), column('clientId'), column('userId'), column('scope'),
+        column('hash'), column('kind'), column('grantId'), column('clientId'), column('userId'), column('scope'), column('audience'),
         tokens.map((t) => t.expiresAt.toISOString()), tokens.map((t) => t.createdAt.toISOString()),
       ]);
     },
@@ -71,9 +72,13 @@ export function postgresHotStore(databaseUrl: string): HotStore {
     findCodes: (hashes) => query<CodeRecord>('findCodes', [hashes]),
     claimCodes: (hashes, at) => query<CodeRecord>('claimCodes', [hashes, at.toISOString()]),
     async findClient(id) {
-      const [row] = await query<Omit<ClientRow, 'secrets'>>('findClient', [id]);
+      const [row] = await query<Omit<ClientRow, 'secrets' | 'approvedApiScopes'>>('findClient', [id]);
       if (!row) return null;
-      return { ...row, secrets: await query<ClientRow['secrets'][number]>('findSecrets', [id]) };
+      const [secrets, access] = await Promise.all([
+        query<ClientRow['secrets'][number]>('findSecrets', [id]),
+        query<{ approvedScope: string }>('findApiAccess', [id]),
+      ]);
+      return { ...row, secrets, approvedApiScopes: access.map((a) => a.approvedScope) };
     },
     findUsers: (ids) => query<UserRecord>('findUsers', [ids]),
     findGrants: (ids) => query<GrantRecord>('findGrants', [ids]),

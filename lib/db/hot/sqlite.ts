@@ -20,7 +20,7 @@ const toDate = (v: unknown) => (v === null || v === undefined ? null : new Date(
 export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
   const prepare = (sql: string) => connection.prepare(sql).safeIntegers(false);
   const statements = {
-    insertToken: prepare(`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertToken: prepare(`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "audience", "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     countActivity: prepare(`INSERT INTO "ClientActivity" ("clientId", "day", "signIns", "tokens", "lastUsedAt") VALUES (?, ?, ?, ?, ?)
       ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
       "tokens" = "ClientActivity"."tokens" + excluded."tokens", "lastUsedAt" = excluded."lastUsedAt"`),
@@ -30,6 +30,7 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     claimCode: prepare(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`),
     findClient: prepare(`SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = ?`),
     findSecrets: prepare(`SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = ?`),
+    findApiAccess: prepare(`SELECT "approvedScope" FROM "ApiAccess" WHERE "clientId" = ?`),
     cacheVersion: prepare(`SELECT "version" FROM "CacheVersion" WHERE "name" = ?`),
     findUser: prepare(`SELECT ${quoted(USER_COLUMNS)} FROM "User" WHERE "id" = ?`),
     findGrant: prepare(`SELECT ${quoted(GRANT_COLUMNS)} FROM "Grant" WHERE "id" = ?`),
@@ -54,7 +55,7 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     connection.transaction((hashes: string[], at: string) => hashes.filter((hash) => statement.run(at, hash).changes === 1));
 
   const insertTokens = connection.transaction((tokens: Parameters<HotStore['insertTokens']>[0]) => {
-    for (const t of tokens) statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, toText(t.expiresAt), toText(t.createdAt));
+    for (const t of tokens) statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, t.audience, toText(t.expiresAt), toText(t.createdAt));
   });
   const countActivity = connection.transaction((increments: Parameters<HotStore['countActivity']>[0]) => {
     for (const i of increments) statements.countActivity.run(i.clientId, utcDay(i.at), i.signIns, i.tokens, toText(i.at));
@@ -77,7 +78,7 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     findClient: (id) =>
       outsideTransactions(() => {
         const row = statements.findClient.get(id) as Row | undefined;
-        return row ? toClientRow(row, statements.findSecrets.all(id) as Row[]) : null;
+        return row ? toClientRow(row, statements.findSecrets.all(id) as Row[], statements.findApiAccess.all(id) as Row[]) : null;
       }),
     findUsers: (ids) => outsideTransactions(() => ids.flatMap((id) => rows(statements.findUser, id).map(toUserRecord))),
     findGrants: (ids) => outsideTransactions(() => ids.flatMap((id) => rows(statements.findGrant, id).map(toGrantRecord))),
@@ -110,7 +111,7 @@ function toGrantRecord(r: Row): GrantRecord {
   return { ...(r as unknown as GrantRecord), revokedAt: toDate(r.revokedAt) };
 }
 
-function toClientRow(r: Row, secrets: Row[]): ClientRow {
+function toClientRow(r: Row, secrets: Row[], apiAccess: Row[]): ClientRow {
   return {
     ...(r as unknown as ClientRow),
     refreshTokenRotation: r.refreshTokenRotation === 1,
@@ -118,5 +119,6 @@ function toClientRow(r: Row, secrets: Row[]): ClientRow {
     disabled: r.disabled === 1,
     verified: r.verified === 1,
     secrets: secrets.map((s) => ({ hash: s.hash as string, expiresAt: toDate(s.expiresAt), revokedAt: toDate(s.revokedAt) })),
+    approvedApiScopes: apiAccess.map((a) => a.approvedScope as string),
   };
 }

@@ -31,6 +31,7 @@ export function toClientRecord(row: {
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
   backchannelLogoutUri: string | null; verified: boolean; scopeDescriptions: string | null;
+  approvedApiScopes?: string[];
 }): ClientRecord {
   const kind = row.type as ClientKind;
   return {
@@ -57,6 +58,8 @@ export function toClientRecord(row: {
     tosUri: row.tosUri,
     backchannelLogoutUri: row.backchannelLogoutUri,
     verified: row.verified,
+    apiScopes: [...new Set((row.approvedApiScopes ?? []).flatMap((s) => s.split(' ')).filter(Boolean))],
+    metadataDocument: row.id.startsWith('https://'),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Stores } from '../../oidc/ports.ts';
+import type { OperatorSettings, Stores } from '../../oidc/ports.ts';
 import type { Db } from '../client.ts';
 import { clientStore } from './clients.ts';
 import { codeStore } from './codes.ts';
@@ -6,6 +6,8 @@ import { consentStore } from './consents.ts';
 import { grantStore } from './grants.ts';
 import { interactionStore } from './interactions.ts';
 import { keyStore } from './keys.ts';
+import { resourceStore } from './resources.ts';
+import { settingsStore } from './settings.ts';
 import { tokenStore } from './tokens.ts';
 import { userStore } from './users.ts';
 import { activityCounterOf } from '../activity-counter.ts';
@@ -14,6 +16,7 @@ export function createStores(
   db: Db,
   clock: () => Date = () => new Date(),
   log: (message: string, err: unknown) => void = (message, err) => console.error(message, err),
+  defaults: OperatorSettings = DEFAULT_SETTINGS,
 ): Stores {
   const activity = activityCounterOf(db, log);
   return {
@@ -25,5 +28,13 @@ export function createStores(
     tokens: tokenStore(db, activity),
     consents: consentStore(db),
     keys: keyStore(db),
+    resources: resourceStore(db),
+    settings: settingsStore(db, defaults),
   };
 }
+
+/** Settings before an operator changes any: no default API, registration off. */
+export const DEFAULT_SETTINGS: OperatorSettings = {
+  defaultResource: null,
+  registration: { mode: 'off', openClientTtlDays: 30 },
+};

@@ -171,6 +171,7 @@ async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, sessio
     amr: session.amr.join(' '),
     nonce: req.nonce,
     sid: session.sid,
+    resources: null,
   });
   const code = randomSecret(PREFIX.code);
   await ctx.stores.codes.save({
