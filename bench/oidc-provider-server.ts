@@ -45,6 +45,8 @@ const codeChallenge = env('BENCH_CODE_CHALLENGE');
 const accountId = env('BENCH_ACCOUNT_ID');
 const email = env('BENCH_EMAIL');
 const serviceScope = env('BENCH_SERVICE_SCOPE');
+const apiResource = env('BENCH_API_RESOURCE');
+const apiScope = env('BENCH_API_SCOPE');
 const userScope = env('BENCH_USER_SCOPE');
 const storeSize = Number(process.env.BENCH_STORE_SIZE ?? 0);
 
@@ -84,7 +86,7 @@ async function main() {
         redirect_uris: [redirectUri],
         token_endpoint_auth_method: 'client_secret_basic',
         id_token_signed_response_alg: 'RS256',
-        scope: `${userScope} ${serviceScope}`,
+        scope: `${userScope} ${serviceScope} ${apiScope}`,
       },
     ],
     jwks: { keys },
@@ -102,11 +104,18 @@ async function main() {
       clientCredentials: { enabled: true },
       introspection: {
         enabled: true,
-        // Portico's rule: confidential clients may introspect any access token, their own tokens always.
-        allowedPolicy: async (_ctx: unknown, client: { clientAuthMethod: string; clientId: string }, token: { clientId?: string }) =>
-          client.clientAuthMethod !== 'none' || token.clientId === client.clientId,
+        // Portico's rule for tokens without an API: only the client they were issued to.
+        allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId,
       },
       revocation: { enabled: true },
+      // (f): one API taking RS256 JWT access tokens, like Portico's API resources (RFC 8707, RFC 9068).
+      resourceIndicators: {
+        enabled: true,
+        getResourceServerInfo: async (_ctx: unknown, resourceIndicator: string) => {
+          if (resourceIndicator !== apiResource) throw new Error(`unknown resource ${resourceIndicator}`);
+          return { scope: apiScope, audience: apiResource, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        },
+      },
       userinfo: { enabled: true },
     },
     pkce: { required: () => true },

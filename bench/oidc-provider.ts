@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, ROOT } from '../tests/support/server.ts';
 import { stopChild, track } from './processes.ts';
-import { basic, exchangeCode, makePkce, pool, preparedPool, REDIRECT_URI, SERVICE_SCOPE, USER_SCOPE, type Target } from './target.ts';
+import { API_RESOURCE, API_SCOPE, basic, exchangeCode, makePkce, pool, preparedPool, REDIRECT_URI, SERVICE_SCOPE, USER_SCOPE, type Target } from './target.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const START_TIMEOUT_MS = 60_000;
@@ -62,6 +62,8 @@ async function spawnProvider(shared: Shared, storeSize?: number): Promise<Instan
         BENCH_ACCOUNT_ID: shared.accountId,
         BENCH_EMAIL: 'bench@example.com',
         BENCH_SERVICE_SCOPE: SERVICE_SCOPE,
+        BENCH_API_RESOURCE: API_RESOURCE,
+        BENCH_API_SCOPE: API_SCOPE,
         BENCH_USER_SCOPE: USER_SCOPE,
         ...(storeSize ? { BENCH_STORE_SIZE: String(storeSize) } : {}),
       },

@@ -20,6 +20,8 @@ import {
   preparedPool,
   REDIRECT_URI,
   SERVICE_SCOPE,
+  API_RESOURCE,
+  API_SCOPE,
   USER_SCOPE,
   type Target,
 } from './target.ts';
@@ -93,6 +95,13 @@ export async function startPortico(kind: DatabaseKind, log: (s: string) => void,
       user = await makeUser(db, email);
       web = await makeClient(db, { name: 'Bench RP', type: 'web', redirectUris: [REDIRECT_URI] });
       svc = await makeClient(db, { name: 'Bench Service', type: 'service', redirectUris: [], scope: SERVICE_SCOPE });
+      await db.apiResource.create({
+        data: {
+          id: 'api_bench', identifier: API_RESOURCE, name: 'Bench API', tokenFormat: 'jwt',
+          scopes: { create: [{ name: API_SCOPE, description: 'Read bench data' }] },
+          access: { create: [{ clientId: svc.id, requestedScope: API_SCOPE, approvedScope: API_SCOPE }] },
+        },
+      });
       await grantConsent(db, user.id, web.id, USER_SCOPE.split(' '));
     } finally {
       await db.$disconnect();

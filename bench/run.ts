@@ -33,7 +33,7 @@ import { startOidcProvider } from './oidc-provider.ts';
 import { startPortico } from './portico.ts';
 import { cleanupAll, onCleanup } from './processes.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
-import { codeExchangeBody, FORM, refreshBody, SERVICE_SCOPE, type Target } from './target.ts';
+import { API_RESOURCE, API_SCOPE, codeExchangeBody, FORM, refreshBody, SERVICE_SCOPE, type Target } from './target.ts';
 
 const num = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -59,6 +59,7 @@ const SPARE_CHAINS = 5;
 
 const ENDPOINTS = [
   { key: 'client_credentials', label: '(a) client_credentials' },
+  { key: 'client_credentials_api', label: '(f) client_credentials, JWT for an API' },
   { key: 'authorization_code', label: '(b) code exchange' },
   { key: 'refresh_token', label: '(c) refresh (rotating)' },
   { key: 'introspection', label: '(d) introspection' },
@@ -113,6 +114,17 @@ async function measureServer(t: Target, keys: readonly EndpointKey[] = ENDPOINTS
     };
     await warmUp('client_credentials', load({ ...spec, duration: WARMUP }));
     await record('client_credentials', await load({ ...spec, duration: DURATION }));
+  }
+
+  // (f) client_credentials for an API (RFC 8707 resource): a signed RFC 9068 JWT per request.
+  if (keys.includes('client_credentials_api')) {
+    const spec = {
+      url, path: t.paths.token, method: 'POST' as const, headers: tokenHeaders(t.serviceAuth),
+      body: `grant_type=client_credentials&scope=${encodeURIComponent(API_SCOPE)}&resource=${encodeURIComponent(API_RESOURCE)}`,
+      connections: CONNECTIONS, check: (b: string) => hasTokens(b, 'access_token') && b.includes('"access_token":"ey'),
+    };
+    await warmUp('client_credentials_api', load({ ...spec, duration: WARMUP }));
+    await record('client_credentials_api', await load({ ...spec, duration: DURATION }));
   }
 
   // (b) authorization code exchange: one distinct code per request, a fixed number of requests.

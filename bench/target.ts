@@ -4,6 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 export const REDIRECT_URI = 'https://rp.example.com/callback';
 export const USER_SCOPE = 'openid profile email offline_access';
 export const SERVICE_SCOPE = 'reports:read';
+/** (f): an API (RFC 8707 resource) taking RFC 9068 JWT access tokens, and its scope. */
+export const API_RESOURCE = 'https://api.bench.example/';
+export const API_SCOPE = 'bench:read';
 
 /** Codes for the authorization-code measurement: each `take()` hands out a distinct, unused code. */
 export type CodePool = {

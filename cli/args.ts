@@ -17,6 +17,17 @@ export function parseFlagsAndArgument<T extends Options>(argv: string[], options
   return { flags: values, argument: value };
 }
 
+/** Flags plus exactly the named positional arguments, in order, e.g. `resources scope add <resource> <name>`. */
+export function parseFlagsAndArguments<T extends Options>(argv: string[], options: T, names: readonly string[]) {
+  const { values, positionals } = parseStrict(() => parseArgs({ args: argv, options, strict: true, allowPositionals: true }));
+  const missing = names.slice(positionals.length);
+  if (missing.length) throw new UsageError(`Missing ${missing.map((n) => `<${n}>`).join(' ')}.`);
+  if (positionals.length > names.length) {
+    throw new UsageError(names.length ? `Expected ${names.map((n) => `<${n}>`).join(' ')}, got ${positionals.length} arguments: ${positionals.join(' ')}.` : `Unexpected argument: ${positionals.join(' ')}.`);
+  }
+  return { flags: values, args: positionals };
+}
+
 function parseStrict<R>(parse: () => R): R {
   try {
     return parse();

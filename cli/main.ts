@@ -7,6 +7,13 @@ import { clientCreate } from './commands/client-create.ts';
 import { clientUnverify, clientVerify } from './commands/client-verify.ts';
 import { dbMigrate } from './commands/db-migrate.ts';
 import { keysRotate } from './commands/keys-rotate.ts';
+import { resourceApprove } from './commands/resource-approve.ts';
+import { resourceCreate } from './commands/resource-create.ts';
+import { resourceDefault } from './commands/resource-default.ts';
+import { resourceList } from './commands/resource-list.ts';
+import { resourceScopeAdd } from './commands/resource-scope-add.ts';
+import { settingsRegistration } from './commands/settings-registration.ts';
+import { settingsShow } from './commands/settings-show.ts';
 import { userCreate } from './commands/user-create.ts';
 import { describeError, UsageError } from './errors.ts';
 import type { Out } from './output.ts';
@@ -23,6 +30,13 @@ const COMMANDS: Record<string, Command> = {
   bootstrap,
   'keys rotate': keysRotate,
   'db migrate': dbMigrate,
+  'resources create': resourceCreate,
+  'resources list': resourceList,
+  'resources scope add': resourceScopeAdd,
+  'resources approve': resourceApprove,
+  'resources default': resourceDefault,
+  'settings show': settingsShow,
+  'settings registration': settingsRegistration,
 };
 
 const HELP = new Set(['help', '--help', '-h']);
@@ -49,7 +63,8 @@ export async function main(
 }
 
 function findCommand(argv: string[]): [string, string[]] {
-  const [first = '', second = ''] = argv;
+  const [first = '', second = '', third = ''] = argv;
+  if (`${first} ${second} ${third}` in COMMANDS) return [`${first} ${second} ${third}`, argv.slice(3)];
   if (`${first} ${second}` in COMMANDS) return [`${first} ${second}`, argv.slice(2)];
   if (first in COMMANDS) return [first, argv.slice(1)];
   const subcommands = Object.keys(COMMANDS).filter((name) => name.startsWith(`${first} `));

@@ -27,6 +27,32 @@ Commands:
   db migrate
       Apply pending database migrations (the other commands do this first anyway).
 
+  resources create --identifier URI --name NAME [--description TEXT] [--format jwt|opaque]
+                   [--ttl SECONDS] [--open] [--json]
+      Register an operator-managed API (RFC 8707 resource; URI: https, or http on localhost).
+      Developers ask for its scopes in the portal; you decide with "resources approve".
+      --open: any app (MCP clients that register themselves too) may ask, users consent.
+
+  resources list [--json]
+      Every API, the operator's and every team's, with its owner and scopes.
+
+  resources scope add <resource> <name> --description TEXT [--json]
+      Add a scope to an operator-managed API (<resource>: its id or identifier).
+
+  resources approve <resource> <client_id> --scope "a b" [--json]
+      Let an app get these scopes of an operator-managed API (replaces its previous approval).
+
+  resources default <identifier> | --none [--json]
+      The API that tokens requested without a resource are for (an operator-managed API).
+
+  settings show [--json]
+      Show the operator settings the server uses.
+
+  settings registration --mode open|off|initial_access_token [--ttl-days N] [--json]
+      Who may register clients at /oauth/register (RFC 7591): anyone (clients expire N days
+      after registration, default 30), nobody, or only with PORTICO_REGISTRATION_TOKEN.
+      Running servers apply it within seconds, without a restart.
+
   help
       Show this text.
 

@@ -54,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
       const state: E2EState = {
         issuer,
         dataDir: handles.database.dataDir,
+        databaseUrl: handles.database.url,
         rp: { port: rpPort, origin: rpOrigin, redirectUri },
         user: { id: user.id, email: user.email, password: PASSWORD },
         clients: Object.fromEntries(

@@ -46,7 +46,18 @@ const envSchema = z.object({
   PORTICO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORTICO_KEY_RELOAD_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PORTICO_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  PORTICO_OUTBOUND_ALLOWED_HOSTS: z
+    .string()
+    .refine(
+      (v) => hostList(v).every((entry) => HOST_PORT.test(entry)),
+      'PORTICO_OUTBOUND_ALLOWED_HOSTS must be a comma-separated list of host:port pairs such as metadata.internal:443 or [fd00::5]:8443',
+    )
+    .optional(),
 });
+
+/** An exact host:port pair: a DNS name or IPv4 address, or an IPv6 address in brackets. */
+const HOST_PORT = /^([a-z0-9.-]+|\[[0-9a-f:.]+\]):\d{1,5}$/i;
+const hostList = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 export const MAX_ACCESS_TOKEN_TTL = 86_400;
 
@@ -76,6 +87,11 @@ export type Config = {
   keyReloadSeconds: number;
   /** Token requests per second per client, counted by each instance (lib/rate-limit/policies.ts). */
   tokenRateLimit: number;
+  /**
+   * host:port pairs that outbound fetches of untrusted URLs (client ID metadata documents) may reach
+   * although they resolve to internal addresses (lib/net/safe-fetch.ts); every other host is checked.
+   */
+  outboundAllowedHosts: string[];
   mail: {
     /** SMTP server for outgoing mail; undefined = write mail to <dataDir>/outbox.jsonl instead. */
     smtpUrl: string | undefined;
@@ -119,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.PORTICO_LOG_LEVEL,
     keyReloadSeconds: e.PORTICO_KEY_RELOAD_SECONDS,
     tokenRateLimit: e.PORTICO_TOKEN_RATE_LIMIT,
+    outboundAllowedHosts: hostList(e.PORTICO_OUTBOUND_ALLOWED_HOSTS ?? '').map((h) => h.toLowerCase()),
     mail: { smtpUrl: e.PORTICO_SMTP_URL, from: e.PORTICO_MAIL_FROM ?? `Portico <no-reply@${new URL(issuer).hostname}>` },
     ttl: {
       idToken: e.PORTICO_ID_TOKEN_TTL,

@@ -8,8 +8,12 @@ import { NoScriptContinue } from './no-script-continue';
 
 const initialState: InteractionActionState = {};
 
-/** `group` 'api': the app's own API scopes, listed after the standard ones under their own heading. */
-export type ConsentScope = { name: string; description: string; required: boolean; group: string };
+type ConsentApi = { identifier: string; name: string; ownerName: string | null };
+/**
+ * `group` 'api': API scopes, after the standard ones: those of a registered API (`api`) under that
+ * API's name and owner, the app's own under a heading of their own.
+ */
+export type ConsentScope = { name: string; description: string; required: boolean; group: string; api?: ConsentApi };
 
 /**
  * The requested permissions, one checkbox each, and Allow / Deny for one authorization request.
@@ -25,6 +29,7 @@ export function ConsentForm({
   appName,
   verified,
   scopes,
+  apis = [],
 }: {
   action: InteractionAction;
   interactionId: string;
@@ -34,13 +39,16 @@ export function ConsentForm({
   /** Unverified apps already carry an "only continue if you trust" note above the form. */
   verified: boolean;
   scopes: ConsentScope[];
+  /** RFC 8707: the APIs the app asks to use for the user, each listed even when it asks for no scope of it. */
+  apis?: ConsentApi[];
 }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   useHardRedirect(state.redirectTo);
   const busy = pending || Boolean(state.redirectTo);
   const headingId = useId();
   const standard = scopes.filter((scope) => scope.group !== 'api');
-  const api = scopes.filter((scope) => scope.group === 'api');
+  const own = scopes.filter((scope) => scope.group === 'api' && !scope.api);
+  const byApi = apis.map((api) => ({ api, scopes: scopes.filter((scope) => scope.api?.identifier === api.identifier) }));
   return (
     <form action={formAction} className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -56,10 +64,22 @@ export function ConsentForm({
         </p>
         <div className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
           {standard.length ? <ScopeList scopes={standard} /> : null}
-          {api.length ? (
+          {byApi.map(({ api, scopes: apiScopes }) => (
+            <div key={api.identifier}>
+              <h2 className="bg-zinc-50 px-4 py-2 text-xs font-semibold text-zinc-700 wrap-break-word first:rounded-t-lg">
+                {api.name} <span className="font-normal text-zinc-600">· {api.ownerName ? `run by ${api.ownerName}` : 'run by this site'}</span>
+              </h2>
+              {apiScopes.length ? (
+                <ScopeList scopes={apiScopes} />
+              ) : (
+                <p className="border-t border-zinc-200 px-4 py-3">Use {api.name} on your behalf</p>
+              )}
+            </div>
+          ))}
+          {own.length ? (
             <>
               <h2 className="bg-zinc-50 px-4 py-2 text-xs font-semibold text-zinc-700 first:rounded-t-lg">Access to {appName}’s API</h2>
-              <ScopeList scopes={api} />
+              <ScopeList scopes={own} />
             </>
           ) : null}
         </div>

@@ -31,6 +31,10 @@ const GRANT_LABELS: Record<string, { label: string; hint: string }> = {
   authorization_code: { label: 'Authorization code', hint: 'Users sign in through Portico (with PKCE).' },
   refresh_token: { label: 'Refresh token', hint: 'Keep users signed in without asking again (needs the offline_access scope).' },
   client_credentials: { label: 'Client credentials', hint: 'The app gets tokens as itself, with no user.' },
+  'urn:ietf:params:oauth:grant-type:device_code': {
+    label: 'Device sign-in',
+    hint: 'For TVs, consoles and command-line tools: the user enters a short code at /device on another device (RFC 8628).',
+  },
 };
 
 const ttlOptions = (presets: number[], current: number) =>

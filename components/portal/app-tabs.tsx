@@ -10,7 +10,7 @@ export type AppTab = { segment: string; label: string };
  * The app page's sections. Each is its own URL (linkable, works without JavaScript), so this is
  * navigation — links with aria-current — rather than an ARIA tablist.
  */
-export function AppTabs({ base, tabs }: { base: string; tabs: readonly AppTab[] }) {
+export function AppTabs({ base, tabs, label = 'App sections' }: { base: string; tabs: readonly AppTab[]; /** Names the navigation (an API's page uses it too). */ label?: string }) {
   const pathname = usePathname() ?? '';
   const nav = useRef<HTMLElement>(null);
 
@@ -25,7 +25,7 @@ export function AppTabs({ base, tabs }: { base: string; tabs: readonly AppTab[] 
   }, [pathname]);
 
   return (
-    <nav ref={nav} aria-label="App sections" className="relative -mx-4 overflow-x-auto border-b border-zinc-200 px-4 sm:mx-0 sm:px-0">
+    <nav ref={nav} aria-label={label} className="relative -mx-4 overflow-x-auto border-b border-zinc-200 px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-1">
         {tabs.map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;

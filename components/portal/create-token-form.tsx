@@ -9,16 +9,19 @@ import { CheckboxField } from '@/components/ui/checkbox';
 import { TextField } from '@/components/ui/input';
 import { SecretValue, StoreItNow } from '@/components/ui/secret-reveal';
 import { SelectField } from '@/components/ui/select';
+import type { PatScope } from '@/lib/portal/types';
 import { createPersonalAccessTokenSchema, PAT_SCOPES, type CreatePersonalAccessTokenInput } from '@/lib/validation/personal-access-token';
 import { UNREACHABLE, type ActionResult } from './action-result';
 import { applyFieldErrors } from './apply-field-errors';
 
 type CreateAction = (input: CreatePersonalAccessTokenInput) => Promise<ActionResult<{ name: string; secret: string }>>;
-type Values = { name: string; scopes: ('clients:read' | 'clients:write')[]; expiresInDays: number };
+type Values = { name: string; scopes: PatScope[]; expiresInDays: number };
 
 const SCOPE_HINTS: Record<string, string> = {
   'clients:read': 'List and read your teams’ apps (GET requests).',
   'clients:write': 'Create, change and delete apps and rotate their secrets.',
+  'resources:read': 'List and read your teams’ APIs, their scopes and access requests.',
+  'resources:write': 'Create, change and delete APIs and their scopes, decide access requests, choose resource servers.',
 };
 const EXPIRY = [7, 30, 90, 180, 365].map((d) => ({ value: String(d), label: `${d} days` }));
 

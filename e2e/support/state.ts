@@ -25,6 +25,8 @@ export type E2EClient = { id: string; secret: string; name: string };
 export type E2EState = {
   issuer: string;
   dataDir: string;
+  /** The run's temporary SQLite database, for specs that set up what an operator would (APIs, settings). */
+  databaseUrl: string;
   /** The relying party served by the specs listens here; every client registers its callback. */
   rp: { port: number; origin: string; redirectUri: string };
   user: { id: string; email: string; password: string };

@@ -51,6 +51,8 @@ export async function deleteAccount(db: Db, actor: Actor, password: string, now 
     await tx.grant.deleteMany({ where: { userId } });
     await tx.auditEvent.deleteMany({ where: { actorUserId: userId, teamId: null } });
     await tx.auditEvent.updateMany({ where: { actorUserId: userId }, data: { actorUserId: null } });
+    // The APIs of teams that go with the account go too (their scopes, approvals and servers cascade).
+    await tx.apiResource.deleteMany({ where: { teamId: { in: soleTeams.map((t) => t.id) } } });
     await tx.team.deleteMany({ where: { id: { in: soleTeams.map((t) => t.id) } } });
     await tx.user.delete({ where: { id: userId } });
     return { clientIds };

@@ -4,7 +4,8 @@
  * - §3.1: no token → 401 with a bare `WWW-Authenticate: Bearer realm=…`; a malformed, unknown,
  *   expired or revoked token → 401 error="invalid_token"; a token without the scope the method
  *   needs → 403 error="insufficient_scope" naming that scope.
- * Scopes: reads (GET) need clients:read, writes need clients:write.
+ * Scopes: reads (GET) need clients:read, writes need clients:write; under /api/v1/resources
+ * resources:read and resources:write (the route names its family, router.ts).
  */
 import type { Db } from '../db/client.ts';
 import { bearerToken } from '../oidc/http/basic-auth.ts';
@@ -15,9 +16,12 @@ import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 
 const REALM = 'portico-api';
 
-export const scopeFor = (method: string): PatScope => (method === 'GET' || method === 'HEAD' ? 'clients:read' : 'clients:write');
+export type ScopeFamily = 'clients' | 'resources';
 
-export async function authenticate(db: Db, request: HttpRequest, now: Date): Promise<{ actor: Actor } | { response: HttpResponse }> {
+export const scopeFor = (method: string, family: ScopeFamily = 'clients'): PatScope =>
+  method === 'GET' || method === 'HEAD' ? `${family}:read` : `${family}:write`;
+
+export async function authenticate(db: Db, request: HttpRequest, now: Date, family: ScopeFamily = 'clients'): Promise<{ actor: Actor } | { response: HttpResponse }> {
   const header = request.headers.get('authorization');
   if (!header) {
     const description = 'Send a personal access token: Authorization: Bearer pat_… (create one in the developer portal).';
@@ -32,7 +36,7 @@ export async function authenticate(db: Db, request: HttpRequest, now: Date): Pro
       }),
     };
   }
-  const needed = scopeFor(request.method);
+  const needed = scopeFor(request.method, family);
   if (!auth.scopes.includes(needed)) {
     return {
       response: apiError(403, 'insufficient_scope', `This request needs a token with the ${needed} scope.`, {

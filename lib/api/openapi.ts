@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { clientRegistrationSchema, clientUpdateSchema } from '../validation/client-metadata.ts';
 import { clientMetadataResponseSchema } from '../validation/client-metadata-response.ts';
 import { clientListResponseSchema, errorResponseSchema, rotatedSecretResponseSchema, rotateSecretBodySchema } from './schemas.ts';
+import { registerResourceSchemas, resourcePaths } from './resource-openapi.ts';
 
 const registrationWithTeam = clientRegistrationSchema.extend({ team_id: z.string().optional().describe('Default: your personal team') });
 
@@ -19,6 +20,7 @@ function componentSchemas(): Record<string, unknown> {
   registry.add(rotateSecretBodySchema, { id: 'SecretRotation' });
   registry.add(rotatedSecretResponseSchema, { id: 'RotatedSecret' });
   registry.add(errorResponseSchema, { id: 'Error' });
+  registerResourceSchemas(registry);
   const { schemas } = z.toJSONSchema(registry, { io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
 }
@@ -41,7 +43,8 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'Portico developer API',
       version: '1',
-      description: 'Manage OAuth 2.0 / OpenID Connect apps as RFC 7591 client metadata. Authenticate with a personal access token (scopes clients:read for GET, clients:write otherwise).',
+      description:
+        'Manage OAuth 2.0 / OpenID Connect apps as RFC 7591 client metadata, and your APIs (RFC 8707 resources) with their scopes and access requests. Authenticate with a personal access token (scopes clients:read for GET, clients:write otherwise; resources:read and resources:write under /api/v1/resources).',
     },
     servers: [{ url: serverUrl }],
     security: [{ personalAccessToken: [] }],
@@ -81,6 +84,7 @@ export function openApiDocument(serverUrl: string) {
         parameters: [clientId, { name: 'secret_id', in: 'path', required: true, schema: { type: 'string' } }],
         delete: { summary: 'Revoke one secret now', operationId: 'revokeClientSecret', responses: { 204: ok('Revoked'), ...AUTH_ERRORS, ...NOT_FOUND } },
       },
+      ...resourcePaths({ body, ok, error, authErrors: AUTH_ERRORS }),
     },
     components: {
       securitySchemes: { personalAccessToken: { type: 'http', scheme: 'bearer', description: 'A personal access token, pat_…' } },

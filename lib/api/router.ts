@@ -3,9 +3,12 @@
  * authenticate the bearer token for the method's scope, run the handler, turn failures into JSON
  * (responses.ts). Framework-free: app/api/v1/** route files re-export it (lib/server/api-handlers.ts).
  */
-import { authenticate } from './authenticate.ts';
+import { authenticate, type ScopeFamily } from './authenticate.ts';
 import { createClientHandler, deleteClientHandler, getClientHandler, listClientsHandler, updateClientHandler } from './clients.ts';
 import { revokeSecretHandler, rotateSecretHandler } from './client-secrets.ts';
+import { decideAccessHandler, listAccessHandler, listAppAccessHandler, requestAccessHandler, setServersHandler } from './resource-access.ts';
+import { addScopeHandler, removeScopeHandler, updateScopeHandler } from './resource-scopes.ts';
+import { createResourceHandler, deleteResourceHandler, getResourceHandler, listResourcesHandler, updateResourceHandler } from './resources.ts';
 import type { ApiDeps, ApiHandler } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiError, errorResponse, json } from './responses.ts';
@@ -13,7 +16,8 @@ import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 
 export const API_PREFIX = '/api/v1';
 
-type Route = { pattern: string[]; methods: Record<string, ApiHandler> };
+/** `family`: which PAT scopes the route needs (authenticate.ts); clients unless said. */
+type Route = { pattern: string[]; methods: Record<string, ApiHandler>; family?: ScopeFamily };
 
 /** `:name` segments are parameters. The OpenAPI document lists the same paths. */
 const ROUTES: Route[] = [
@@ -21,6 +25,14 @@ const ROUTES: Route[] = [
   { pattern: ['clients', ':client_id'], methods: { GET: getClientHandler, PATCH: updateClientHandler, DELETE: deleteClientHandler } },
   { pattern: ['clients', ':client_id', 'secrets'], methods: { POST: rotateSecretHandler } },
   { pattern: ['clients', ':client_id', 'secrets', ':secret_id'], methods: { DELETE: revokeSecretHandler } },
+  { pattern: ['clients', ':client_id', 'api-access'], methods: { GET: listAppAccessHandler, POST: requestAccessHandler } },
+  { pattern: ['resources'], methods: { GET: listResourcesHandler, POST: createResourceHandler }, family: 'resources' },
+  { pattern: ['resources', ':id'], methods: { GET: getResourceHandler, PATCH: updateResourceHandler, DELETE: deleteResourceHandler }, family: 'resources' },
+  { pattern: ['resources', ':id', 'scopes'], methods: { POST: addScopeHandler }, family: 'resources' },
+  { pattern: ['resources', ':id', 'scopes', ':name'], methods: { PATCH: updateScopeHandler, DELETE: removeScopeHandler }, family: 'resources' },
+  { pattern: ['resources', ':id', 'access'], methods: { GET: listAccessHandler }, family: 'resources' },
+  { pattern: ['resources', ':id', 'access', ':client_id'], methods: { POST: decideAccessHandler }, family: 'resources' },
+  { pattern: ['resources', ':id', 'servers'], methods: { PUT: setServersHandler }, family: 'resources' },
 ];
 
 function match(segments: string[]): { route: Route; params: Record<string, string> } | null {
@@ -57,7 +69,7 @@ export function createApi(deps: ApiDeps) {
         const allow = Object.keys(found.route.methods).join(', ');
         return apiError(405, 'method_not_allowed', `${request.method} is not supported here; use ${allow}.`, { allow });
       }
-      const auth = await authenticate(deps.db, request, deps.clock());
+      const auth = await authenticate(deps.db, request, deps.clock(), found.route.family);
       if ('response' in auth) return auth.response;
       return await handler({ request, actor: auth.actor, params: found.params, deps });
     } catch (err) {

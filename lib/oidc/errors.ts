@@ -29,10 +29,16 @@ export class OAuthError extends Error {
 export const invalidRequest = (d: string) => new OAuthError('invalid_request', d);
 export const invalidScope = (d: string) => new OAuthError('invalid_scope', d);
 export const invalidGrant = (d: string) => new OAuthError('invalid_grant', d);
+/** RFC 8707 §2: the resource is invalid, missing, unknown or malformed. */
+export const invalidTarget = (d: string) => new OAuthError('invalid_target', d);
 export const unsupportedGrantType = (d: string) => new OAuthError('unsupported_grant_type', d);
 export const unsupportedResponseType = (d: string) => new OAuthError('unsupported_response_type', d);
 export const unauthorizedClient = (d: string) => new OAuthError('unauthorized_client', d);
 export const accessDenied = (d: string) => new OAuthError('access_denied', d);
+// RFC 8628 §3.5: the device polls the token endpoint while the user decides.
+export const authorizationPending = (d: string) => new OAuthError('authorization_pending', d);
+export const slowDown = (d: string) => new OAuthError('slow_down', d);
+export const expiredToken = (d: string) => new OAuthError('expired_token', d);
 export const loginRequired = (d: string) => new OAuthError('login_required', d);
 export const consentRequired = (d: string) => new OAuthError('consent_required', d);
 // OpenID Connect Core Unmet Authentication Requirements 1.0 §3.

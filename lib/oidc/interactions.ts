@@ -7,8 +7,9 @@ import { validateAuthorizationParams, validateClientAndRedirect } from './author
 import type { ProviderContext } from './context.ts';
 import { paths } from './context.ts';
 import { accessDenied } from './errors.ts';
+import type { ApiResourceRecord } from './ports.ts';
 import { errorRedirectUrl } from './http/responses.ts';
-import { describeScopes, formatScope, REQUIRED_SCOPES, type DescribedScope } from './scopes.ts';
+import { describeScopes, formatScope, REQUIRED_SCOPES, type DescribedScope, type ScopeApi } from './scopes.ts';
 
 export type InteractionView = {
   id: string;
@@ -16,9 +17,13 @@ export type InteractionView = {
     id: string; name: string; logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
     /** The operator has checked who runs the app: the consent screen says so, or says it has not. */
     verified: boolean;
+    /** The client_id is the URL of the app's own metadata document: nobody has checked it. */
+    metadataDocument: boolean;
   };
-  /** `required` scopes cannot be unticked on the consent screen; ordered by group, custom API scopes last. */
+  /** `required` scopes cannot be unticked on the consent screen; ordered by group, API scopes last. */
   scopes: DescribedScope[];
+  /** RFC 8707: the APIs the app asks to use on the user's behalf (with or without scopes of theirs). */
+  apis: ScopeApi[];
   loginHint: string | null;
   prompts: string[];
   resumeUrl: string;
@@ -39,7 +44,7 @@ export function createInteractions(ctx: ProviderContext) {
     const params = new Map(Object.entries(interaction.params));
     try {
       const { client, target } = await validateClientAndRedirect(ctx, params);
-      return { interaction, request: validateAuthorizationParams(client, target, params) };
+      return { interaction, request: await validateAuthorizationParams(ctx, client, target, params) };
     } catch {
       return null;
     }
@@ -66,8 +71,10 @@ export function createInteractions(ctx: ProviderContext) {
           policyUri: request.client.policyUri,
           tosUri: request.client.tosUri,
           verified: request.client.verified,
+          metadataDocument: request.client.metadataDocument,
         },
-        scopes: describeScopes(request.scopes, request.client.scopeDescriptions),
+        scopes: describeScopes(request.scopes, request.client.scopeDescriptions, request.resources.map(asDescribedApi)),
+        apis: request.resources.map(({ identifier, name, ownerName }) => ({ identifier, name, ownerName })),
         loginHint: request.loginHint ?? null,
         prompts: request.prompts,
         resumeUrl: resumeUrl(interaction.id),
@@ -89,7 +96,7 @@ export function createInteractions(ctx: ProviderContext) {
       const scopes = granted ? request.scopes.filter((s) => granted.includes(s) || REQUIRED_SCOPES.includes(s)) : request.scopes;
       const withdrawn = request.scopes.filter((s) => !scopes.includes(s));
       if (withdrawn.length) await ctx.stores.interactions.updateParams(interaction.id, { ...interaction.params, scope: formatScope(scopes) });
-      await ctx.stores.consents.grant(userId, request.client.id, scopes, withdrawn);
+      await ctx.stores.consents.grant(userId, request.client.id, scopes, withdrawn, request.resources.map((r) => r.identifier));
       await ctx.stores.interactions.mark(interaction.id, 'consentAt', ctx.clock());
       return resumeUrl(interaction.id);
     },
@@ -103,3 +110,5 @@ export function createInteractions(ctx: ProviderContext) {
 }
 
 export type Interactions = ReturnType<typeof createInteractions>;
+
+const asDescribedApi = (r: ApiResourceRecord) => ({ identifier: r.identifier, name: r.name, ownerName: r.ownerName, scopes: r.scopes });

@@ -7,7 +7,8 @@
 import { halfHash, userClaims } from './claims.ts';
 import type { ProviderContext } from './context.ts';
 import type { SigningAlg } from './keys.ts';
-import type { ClientRecord, NewToken, UserRecord } from './ports.ts';
+import type { ApiResourceRecord, ClientRecord, NewToken, UserRecord } from './ports.ts';
+import { accessTokenShape, formatResources, scopesForAudience } from './resources.ts';
 import { formatScope } from './scopes.ts';
 import { PREFIX, nowSeconds, randomId, randomSecret, sha256 } from './tokens.ts';
 
@@ -15,7 +16,14 @@ export type IssueRequest = {
   client: ClientRecord;
   grantId: string;
   userId: string | null;
+  /** What the grant covers: the refresh token keeps exactly these (RFC 6749 §6). */
   scopes: string[];
+  /** A narrower scope for the access token (a refresh request's `scope`, RFC 6749 §6). */
+  accessScopes?: string[];
+  /** RFC 8707: the APIs the access token is for (none: userinfo only). */
+  audience: ApiResourceRecord[];
+  /** What the refresh token keeps (every API the grant covers), when it differs from `audience`. */
+  refreshResources?: string | null;
   refresh: boolean;
   idToken?: { authTime: number; nonce: string | null; sid: string | null; acr: string | null; amr: string | null };
   /** The user, when the grant already read it (alongside its other reads, to save a round trip). */
@@ -35,43 +43,55 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
   const { client, scopes } = req;
   const now = ctx.clock();
   const iat = nowSeconds(ctx.clock);
-  const scope = formatScope(scopes);
-  const accessTtl = client.accessTokenTtl;
+  const accessScopes = await scopesForAudience(ctx, req.accessScopes ?? scopes, req.audience);
+  const scope = formatScope(accessScopes);
+  const shape = accessTokenShape(client, req.audience);
+  const audience = formatResources(req.audience);
   const rows: NewToken[] = [];
-  const base = { grantId: req.grantId, clientId: client.id, userId: req.userId, scope, audience: null, createdAt: now };
+  const base = { grantId: req.grantId, clientId: client.id, userId: req.userId, createdAt: now };
+  const accessExpiresAt = new Date(now.getTime() + shape.ttl * 1000);
 
   let accessToken: string;
-  if (client.accessTokenFormat === 'jwt') {
+  if (shape.format === 'jwt') {
     const jti = randomId();
-    // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti; typ "at+jwt" (§2.1).
+    // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti; typ "at+jwt" (§2.1). aud is the
+    // token's APIs (RFC 8707 §2), or this server (its userinfo endpoint) when there are none.
+    const aud = req.audience.length === 1 ? req.audience[0]!.identifier : req.audience.length ? req.audience.map((r) => r.identifier) : ctx.settings.issuer;
     accessToken = await ctx.keys.sign(
-      { iss: ctx.settings.issuer, aud: ctx.settings.issuer, sub: req.userId ?? client.id, client_id: client.id, iat, exp: iat + accessTtl, jti, scope },
+      { iss: ctx.settings.issuer, aud, sub: req.userId ?? client.id, client_id: client.id, iat, exp: iat + shape.ttl, jti, scope },
       'RS256',
       'at+jwt',
     );
-    rows.push({ ...base, hash: sha256(jti), kind: 'access', expiresAt: new Date(now.getTime() + accessTtl * 1000) });
+    rows.push({ ...base, scope, audience, hash: sha256(jti), kind: 'access', expiresAt: accessExpiresAt });
   } else {
     accessToken = randomSecret(PREFIX.accessToken);
-    rows.push({ ...base, hash: sha256(accessToken), kind: 'access', expiresAt: new Date(now.getTime() + accessTtl * 1000) });
+    rows.push({ ...base, scope, audience, hash: sha256(accessToken), kind: 'access', expiresAt: accessExpiresAt });
   }
 
   let refreshToken: string | undefined;
   if (req.refresh) {
     refreshToken = randomSecret(PREFIX.refreshToken);
-    rows.push({ ...base, hash: sha256(refreshToken), kind: 'refresh', expiresAt: new Date(now.getTime() + client.refreshTokenTtl * 1000) });
+    rows.push({
+      ...base,
+      scope: formatScope(scopes),
+      audience: req.refreshResources === undefined ? audience : req.refreshResources,
+      hash: sha256(refreshToken),
+      kind: 'refresh',
+      expiresAt: new Date(now.getTime() + client.refreshTokenTtl * 1000),
+    });
   }
 
   let idToken: string | undefined;
-  if (req.idToken && req.userId && scopes.includes('openid')) {
+  if (req.idToken && req.userId && accessScopes.includes('openid')) {
     const user = req.user ?? (await ctx.stores.users.find(req.userId));
-    idToken = await mintIdToken(ctx, client, user, scopes, req.idToken, accessToken, iat);
+    idToken = await mintIdToken(ctx, client, user, accessScopes, req.idToken, accessToken, iat);
   }
 
   await ctx.stores.tokens.save(rows);
   return {
     access_token: accessToken,
     token_type: 'Bearer',
-    expires_in: accessTtl,
+    expires_in: shape.ttl,
     scope,
     ...(refreshToken ? { refresh_token: refreshToken } : {}),
     ...(idToken ? { id_token: idToken } : {}),

@@ -182,9 +182,11 @@ export interface ConsentStore {
   find(userId: string, clientId: string): Promise<string[]>;
   /**
    * Records a consent decision: `granted` is added to what was granted before and `withdrawn`
-   * (asked for, but unticked by the user) is removed from it.
+   * (asked for, but unticked by the user) is removed from it; `resources` (API identifiers) are added.
    */
-  grant(userId: string, clientId: string, granted: string[], withdrawn?: string[]): Promise<void>;
+  grant(userId: string, clientId: string, granted: string[], withdrawn?: string[], resources?: string[]): Promise<void>;
+  /** RFC 8707: the APIs (resource identifiers) the user has let this app use. */
+  findResources(userId: string, clientId: string): Promise<string[]>;
 }
 
 export interface KeyStore {
@@ -205,9 +207,12 @@ export type ClientMetadata = Record<string, unknown>;
  * thrown as OAuthError with RFC 7591 §3.2.2 codes (invalid_redirect_uri, invalid_client_metadata).
  */
 export interface RegistrationPort {
-  /** Creates the client; the response includes client_secret (confidential clients) once. */
-  register(metadata: ClientMetadata, registrationTokenHash: string): Promise<ClientMetadata>;
-  /** The client whose registration access token hashes to `tokenHash`, or null. */
+  /**
+   * Creates the client; the response includes client_secret (confidential clients) once.
+   * `expiresAt`: when the client stops existing (open registration), or null for never.
+   */
+  register(metadata: ClientMetadata, registrationTokenHash: string, expiresAt?: Date | null): Promise<ClientMetadata>;
+  /** The client whose registration access token hashes to `tokenHash`, or null (also once it has expired). */
   findByRegistrationToken(clientId: string, tokenHash: string): Promise<ClientMetadata | null>;
   update(clientId: string, metadata: ClientMetadata): Promise<ClientMetadata>;
   /** Deletes the client and revokes everything issued to it. */
@@ -234,6 +239,8 @@ export type ApiResourceRecord = {
   ownerName: string | null;
   tokenFormat: 'opaque' | 'jwt';
   accessTokenTtl: number;
+  /** Any app may ask for its scopes, with the user's consent (MCP servers); else only approved apps. */
+  openAccess: boolean;
   scopes: { name: string; description: string }[];
   /** Clients that serve this API and may introspect its tokens (RFC 7662 §2.1). */
   serverClientIds: string[];
@@ -250,8 +257,8 @@ export type OperatorSettings = {
   /** RFC 8707: the audience of tokens requested without a resource; null: none (sign-in only). */
   defaultResource: string | null;
   /**
-   * RFC 7591 registration: off; open to anyone (clients expire after `openClientTtlDays` unused,
-   * per-IP limits apply); or only with the operator's initial access token.
+   * RFC 7591 registration: off; open to anyone (clients expire `openClientTtlDays` after they
+   * registered, per-IP limits apply); or only with the operator's initial access token.
    */
   registration: { mode: 'off' | 'open' | 'initial_access_token'; openClientTtlDays: number };
 };
@@ -271,6 +278,7 @@ export type Stores = {
   keys: KeyStore;
   resources: ResourceStore;
   settings: SettingsStore;
+  devices: DeviceAuthorizationStore;
 };
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -281,4 +289,54 @@ export interface RateLimitPort {
   tokenPerClient(clientId: string): Promise<LimitDecision>;
   /** RFC 7591 registration requests per client IP address. */
   registrationPerIp(ip: string): Promise<LimitDecision>;
+}
+
+/** RFC 8628 device authorization: pending until the user decides, consumed once tokens are issued. */
+export type DeviceAuthorizationStatus = 'pending' | 'approved' | 'denied' | 'consumed';
+
+export type DeviceAuthorizationRecord = {
+  /** SHA-256 of the device_code; of the user_code in its normalised form (lib/oidc/user-code.ts). */
+  deviceCodeHash: string;
+  userCodeHash: string;
+  clientId: string;
+  scope: string;
+  /** RFC 8707 resource indicators as requested, space-separated; null: none. */
+  resources: string | null;
+  status: DeviceAuthorizationStatus;
+  /** Seconds the device must wait between polls (RFC 8628 §3.2, raised by slow_down §3.5). */
+  interval: number;
+  lastPolledAt: Date | null;
+  /** Who approved (or denied), and their sign-in, as a Grant records it. */
+  userId: string | null;
+  authTime: number | null;
+  amr: string | null;
+  acr: string | null;
+  sid: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+};
+
+export type NewDeviceAuthorization = Pick<
+  DeviceAuthorizationRecord,
+  'deviceCodeHash' | 'userCodeHash' | 'clientId' | 'scope' | 'resources' | 'interval' | 'createdAt' | 'expiresAt'
+>;
+
+export type DeviceApproval = { userId: string; authTime: number; amr: string | null; acr: string | null; sid: string | null };
+
+/** Every state change is conditional on the state it leaves, so of two racing requests exactly one wins. */
+export interface DeviceAuthorizationStore {
+  /** Stores a pending authorization; false when the user code is taken (the caller draws another). */
+  create(record: NewDeviceAuthorization): Promise<boolean>;
+  findByDeviceCode(deviceCodeHash: string): Promise<DeviceAuthorizationRecord | null>;
+  findByUserCode(userCodeHash: string): Promise<DeviceAuthorizationRecord | null>;
+  /** Records a poll at `at` if `previous` (as read) is still the last one; false when another poll came in between. */
+  recordPoll(deviceCodeHash: string, previous: Date | null, at: Date): Promise<boolean>;
+  /** A poll came too early: the interval grows by `seconds` and `at` becomes the last poll. */
+  slowDown(deviceCodeHash: string, seconds: number, at: Date): Promise<void>;
+  /** pending → approved by the user, while not expired at `now`; false when it was not pending (or expired). */
+  approve(deviceCodeHash: string, approval: DeviceApproval, now: Date): Promise<boolean>;
+  /** pending → denied by the user; false when it was not pending. */
+  deny(deviceCodeHash: string, userId: string): Promise<boolean>;
+  /** approved → consumed, once: true only for the caller that made the change. */
+  consume(deviceCodeHash: string): Promise<boolean>;
 }

@@ -2,16 +2,19 @@
 import type { ProviderContext } from './context.ts';
 import type { Endpoint } from './http/message.ts';
 import { authorizationEndpoint } from './endpoints/authorize.ts';
+import { deviceAuthorizationEndpoint } from './endpoints/device-authorization.ts';
 import { discoveryEndpoint } from './endpoints/discovery.ts';
 import { endSessionEndpoint } from './endpoints/end-session.ts';
 import { introspectionEndpoint } from './endpoints/introspect.ts';
 import { jwksEndpoint } from './endpoints/jwks.ts';
 import { revocationEndpoint } from './endpoints/revoke.ts';
 import { registrationEndpoint } from './endpoints/register.ts';
+import { resourceMetadataEndpoint } from './endpoints/resource-metadata.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { userinfoEndpoint } from './endpoints/userinfo.ts';
 import { createBackchannelLogout } from './backchannel-logout.ts';
 import { createInteractions } from './interactions.ts';
+import { createDeviceAuthorizations } from './device-authorizations.ts';
 
 export type { Endpoint };
 
@@ -27,8 +30,10 @@ export function createProvider(ctx: ProviderContext) {
     revoke: revocationEndpoint(ctx),
     endSession: endSessionEndpoint(ctx, logout),
     register: registrationEndpoint(ctx),
+    resourceMetadata: resourceMetadataEndpoint(ctx),
+    deviceAuthorization: deviceAuthorizationEndpoint(ctx),
   } satisfies Record<string, Endpoint>;
-  return { endpoints, interactions: createInteractions(ctx), keys: ctx.keys, logout };
+  return { endpoints, interactions: createInteractions(ctx), devices: createDeviceAuthorizations(ctx), keys: ctx.keys, logout };
 }
 
 export type Provider = ReturnType<typeof createProvider>;

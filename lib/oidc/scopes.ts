@@ -59,17 +59,32 @@ const GROUP_OF: Record<string, ScopeGroup> = {
 
 export const isStandardScope = (scope: string) => (STANDARD_SCOPES as readonly string[]).includes(scope);
 
-export type DescribedScope = { name: string; description: string; required: boolean; group: ScopeGroup };
+/** The API a scope belongs to (RFC 8707 resource), so the consent screen can group and name it. */
+export type ScopeApi = { identifier: string; name: string; ownerName: string | null };
+export type DescribedScope = { name: string; description: string; required: boolean; group: ScopeGroup; api?: ScopeApi };
+
+/** An API's scopes with their owner's descriptions (lib/oidc/ports.ts ApiResourceRecord). */
+type DescribedApi = ScopeApi & { scopes: readonly { name: string; description: string }[] };
 
 /**
  * Each scope as a plain-language line, ordered by group (stable within a group: request order).
  * Custom scopes use the client's own description when it has one; standard scopes always use
  * Portico's, so an app cannot reword what sharing an email address means.
  */
-export function describeScopes(scopes: readonly string[], customDescriptions: Readonly<Record<string, string>> = {}): DescribedScope[] {
+export function describeScopes(
+  scopes: readonly string[],
+  customDescriptions: Readonly<Record<string, string>> = {},
+  apis: readonly DescribedApi[] = [],
+): DescribedScope[] {
   const described = scopes.map((name): DescribedScope => {
     // Own properties only: a scope named "constructor" must not find Object.prototype's.
     const group = Object.hasOwn(GROUP_OF, name) ? GROUP_OF[name]! : 'api';
+    const api = group === 'api' ? apis.find((a) => a.scopes.some((s) => s.name === name)) : undefined;
+    if (api) {
+      // An API's scope reads as its owner wrote it: the app asking cannot reword it.
+      const { identifier, name: apiName, ownerName } = api;
+      return { name, description: api.scopes.find((s) => s.name === name)!.description, required: false, group, api: { identifier, name: apiName, ownerName } };
+    }
     const own = group === 'api' ? customDescriptions : SCOPE_DESCRIPTIONS;
     const description = (Object.hasOwn(own, name) ? own[name] : undefined) ?? `Use the "${name}" permission`;
     return { name, description, required: REQUIRED_SCOPES.includes(name), group };

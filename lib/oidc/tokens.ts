@@ -23,6 +23,14 @@ export function randomId(bytes = 16): string {
   return randomBytes(bytes).toString('base64url');
 }
 
+/** A randomId that starts with a letter or digit, so a command line never takes it for an option ("-p…"). */
+export function randomClientId(bytes = 16): string {
+  for (;;) {
+    const id = randomId(bytes);
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
+
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
 }

@@ -22,7 +22,7 @@ export const hasRole = (role: TeamRole, needed: TeamRole) => RANK[role] >= RANK[
 
 const NEEDED_WORDS: Record<TeamRole, string> = { viewer: 'team members', developer: 'owners and developers', owner: 'owners' };
 
-function requireRank(role: TeamRole, needed: TeamRole, action: string, teamName: string): void {
+export function requireRank(role: TeamRole, needed: TeamRole, action: string, teamName: string): void {
   if (!hasRole(role, needed)) {
     throw new ForbiddenError(`Only ${NEEDED_WORDS[needed]} can ${action}; your role in "${teamName}" is ${role}. Ask a team owner.`);
   }

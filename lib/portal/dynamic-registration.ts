@@ -5,6 +5,9 @@
  * as a SHA-256 hash) can read, replace or delete them.
  * - Metadata is validated with the same rules as the portal and the REST API (client-metadata.ts),
  *   so errors carry RFC 7591 §3.2.2 codes.
+ * - Open registration (lib/oidc/registration-policy.ts) gives the client an expiry: its
+ *   client_secret_expires_at (RFC 7591 §3.2.1) and the extension member client_id_expires_at say
+ *   when; from then on it is unknown, to RFC 7592 management too, and clean-up deletes it.
  * - PUT replaces the metadata (RFC 7592 §2.2); the app's type and whether it holds a secret
  *   cannot change (that would be a different client). scope_descriptions, a Portico extension
  *   member (RFC 7591 §2), is replaced like the rest: left out, the descriptions are removed.
@@ -16,7 +19,7 @@ import type { ClientKind } from '../oidc/redirect-uri.ts';
 import { parseScopeDescriptions } from '../oidc/scopes.ts';
 import { createClientSchema } from '../validation/client.ts';
 import { parseClientRegistration } from '../validation/client-metadata.ts';
-import { toClientMetadata } from '../validation/client-metadata-response.ts';
+import { epochSeconds, toClientMetadata } from '../validation/client-metadata-response.ts';
 import { recordAudit } from './audit.ts';
 import { clientColumns, insertClient } from './insert-client.ts';
 import { purgeClient } from './purge-client.ts';
@@ -25,7 +28,7 @@ import type { Tx } from './transaction.ts';
 type ClientRow = NonNullable<Awaited<ReturnType<Tx['client']['findUnique']>>>;
 
 function metadataOf(row: ClientRow, clientSecret?: string | null): ClientMetadata {
-  return toClientMetadata(
+  const metadata = toClientMetadata(
     {
       ...row,
       type: row.type as ClientKind,
@@ -37,6 +40,9 @@ function metadataOf(row: ClientRow, clientSecret?: string | null): ClientMetadat
     },
     { clientSecret },
   );
+  if (!row.expiresAt) return metadata;
+  const expiresAt = epochSeconds(row.expiresAt);
+  return { ...metadata, ...(clientSecret ? { client_secret_expires_at: expiresAt } : {}), client_id_expires_at: expiresAt };
 }
 
 function validated(metadata: ClientMetadata) {
@@ -45,14 +51,15 @@ function validated(metadata: ClientMetadata) {
   return createClientSchema.parse(parsed.value);
 }
 
-export function createRegistrationPort(db: Db): RegistrationPort {
+export function createRegistrationPort(db: Db, clock: () => Date = () => new Date()): RegistrationPort {
   return {
-    async register(metadata, registrationTokenHash) {
+    async register(metadata, registrationTokenHash, expiresAt = null) {
       const values = validated(metadata);
       const { row, clientSecret } = await db.$transaction(async (tx) => {
-        const created = await insertClient(tx, values, null);
-        const row = await tx.client.update({ where: { id: created.row.id }, data: { registrationTokenHash } });
-        await recordAudit(tx, { actor: null, action: 'client.registered', clientId: row.id, details: { name: row.name, type: row.type } });
+        const created = await insertClient(tx, values, null, clock());
+        const row = await tx.client.update({ where: { id: created.row.id }, data: { registrationTokenHash, expiresAt } });
+        const details = { name: row.name, type: row.type, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
+        await recordAudit(tx, { actor: null, action: 'client.registered', clientId: row.id, details });
         return { row, clientSecret: created.clientSecret };
       });
       return metadataOf(row, clientSecret);
@@ -60,7 +67,8 @@ export function createRegistrationPort(db: Db): RegistrationPort {
 
     async findByRegistrationToken(clientId, tokenHash) {
       const row = await db.client.findUnique({ where: { registrationTokenHash: tokenHash } });
-      return row && row.id === clientId ? metadataOf(row) : null;
+      const expired = row?.expiresAt != null && row.expiresAt <= clock();
+      return row && row.id === clientId && !expired ? metadataOf(row) : null;
     },
 
     async update(clientId, metadata) {

@@ -7,7 +7,7 @@
  *   four characters (for display) are stored; the plaintext is returned once, to the caller.
  * - Grant types, the authentication method and lifetimes default per type (client-defaults.ts).
  */
-import { PREFIX, randomId, randomSecret, sha256 } from '../oidc/tokens.ts';
+import { PREFIX, randomClientId, randomId, randomSecret, sha256 } from '../oidc/tokens.ts';
 import type { CreateClientValues } from '../validation/client.ts';
 import { scopeDescriptionsColumn } from '../validation/scope-descriptions.ts';
 import { clientDefaults, isConfidential } from './client-defaults.ts';
@@ -42,7 +42,7 @@ export async function insertClient(tx: Tx, values: CreateClientValues, teamId: s
   const row = await tx.client.create({
     data: {
       ...columns,
-      id: randomId(16),
+      id: randomClientId(16),
       teamId,
       type: values.type,
       accessTokenTtl: defaults.accessTokenTtl,

@@ -28,12 +28,6 @@ beforeEach(() => void (h.clock.now = new Date()));
 const clientCredentials = (id: string, secret: string) =>
   call(h, 'token', { body: { grant_type: 'client_credentials' }, headers: { authorization: basic(id, secret) } });
 
-async function accessToken(id: string, secret: string): Promise<string> {
-  const res = await clientCredentials(id, secret);
-  expect(res.status).toBe(200);
-  return (await res.json()).access_token;
-}
-
 const introspect = async (token: string, by: { id: string; secret: string }) =>
   (await call(h, 'introspect', { body: { token }, headers: { authorization: basic(by.id, by.secret) } })).json();
 
@@ -114,8 +108,13 @@ describe('deleteClient', () => {
     const db = h.runtime.db;
     const resourceServer = await service();
     const doomed = await service();
-    const token = await accessToken(doomed.id, doomed.secret);
-    expect(await introspect(token, resourceServer)).toMatchObject({ active: true, client_id: doomed.id });
+    // RFC 7662 §4: only the token's own client or a server of its API may introspect it.
+    const api = `https://api.example.com/${doomed.id}`;
+    await db.apiResource.create({ data: { id: `api_${doomed.id}`, identifier: api, name: 'API', openAccess: true, servers: { create: [{ clientId: resourceServer.id }] } } });
+    await new Promise((r) => setTimeout(r, 300)); // APIs are re-read within 250 ms
+    const issued = await call(h, 'token', { body: { grant_type: 'client_credentials', resource: api }, headers: { authorization: basic(doomed.id, doomed.secret) } });
+    const token = ((await issued.json()) as { access_token: string }).access_token;
+    expect(await introspect(token, resourceServer)).toMatchObject({ active: true, client_id: doomed.id, aud: api });
 
     const web = await makeTeamClient(db, dev, teamId, WEB);
     const user = await makeActor(db);

@@ -71,7 +71,7 @@ export type ClientDetail = ClientSummary & {
 export type CreatedTeamClient = { client: ClientDetail; clientSecret: string | null };
 export type RotatedSecret = { secret: SecretSummary; clientSecret: string };
 
-export type PatScope = 'clients:read' | 'clients:write';
+export type PatScope = 'clients:read' | 'clients:write' | 'resources:read' | 'resources:write';
 export type PersonalAccessTokenSummary = {
   id: string;
   name: string;

@@ -49,6 +49,7 @@ export function createRateLimits(options: RateLimitOptions = {}, log: (message: 
     passwordResetPerIp: limiter('passwordResetPerIp'),
     passwordResetPerEmail: limiter('passwordResetPerEmail'),
     signUpPerIp: limiter('signUpPerIp'),
+    userCodePerIp: limiter('userCodePerIp'),
     ready: () => (client ? redisReady(client) : Promise.resolve()),
     close: () => (client ? closeRedis(client) : Promise.resolve()),
   };

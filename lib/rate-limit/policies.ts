@@ -22,6 +22,8 @@
  *   Beyond it no mail is sent but the answer is unchanged (no account enumeration).
  * - signUpPerIp: 30 sign-ups per hour per IP, against scripted account creation; a workshop
  *   signing up together fits.
+ * - userCodePerIp: 20 wrong device user codes per 15 minutes per IP (RFC 8628 §5.1: user codes
+ *   are short, so guessing must be slowed). Only wrong codes count; a typo or two per person fits.
  */
 export type LimitPolicy = {
   /** Part of the storage key: changing it starts every count afresh. */
@@ -41,6 +43,7 @@ export const POLICIES = {
   passwordResetPerIp: { name: 'password-reset-ip', points: 20, durationSeconds: HOUR },
   passwordResetPerEmail: { name: 'password-reset-email', points: 5, durationSeconds: HOUR },
   signUpPerIp: { name: 'sign-up-ip', points: 30, durationSeconds: HOUR },
+  userCodePerIp: { name: 'user-code-ip', points: 20, durationSeconds: 15 * MINUTE },
 } as const satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof POLICIES;

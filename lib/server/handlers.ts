@@ -20,6 +20,8 @@ export const introspect = bind('introspect');
 export const revoke = bind('revoke');
 export const endSession = bind('endSession');
 export const register = bind('register');
+export const resourceMetadata = bind('resourceMetadata');
+export const deviceAuthorization = bind('deviceAuthorization');
 
 /** Path → endpoint, for the production server's fast path. */
 export const PROTOCOL_ROUTES: Record<string, EndpointName> = {
@@ -33,6 +35,8 @@ export const PROTOCOL_ROUTES: Record<string, EndpointName> = {
   '/oauth/revoke': 'revoke',
   '/oauth/end-session': 'endSession',
   '/oauth/register': 'register',
+  '/oauth/resource-metadata': 'resourceMetadata',
+  '/oauth/device_authorization': 'deviceAuthorization',
 };
 
 /** The endpoint serving `path`: an exact protocol path, or a registration_client_uri (RFC 7592). */

@@ -38,7 +38,7 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
   const stores = createStores(db, clock, log, {
     ...DEFAULT_SETTINGS,
     registration: { ...DEFAULT_SETTINGS.registration, mode: config.registrationToken ? 'initial_access_token' : 'off' },
-  });
+  }, { allowedHosts: config.outboundAllowedHosts });
   const keys = new KeyRing(stores.keys, config.secret, clock, { reloadSeconds: config.keyReloadSeconds });
   await keys.ensureKeys();
   const rateLimits = createRateLimits({ redisUrl: config.redisUrl, keySecret: config.secret, tokenRequestsPerSecond: config.tokenRateLimit });
@@ -56,7 +56,8 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
       isSessionValid: createSessionValidityCheck(db, clock),
       endSession: (userId, sid) => endUserSession(db, userId, sid, clock()),
     }),
-    registration: config.registrationToken ? createRegistrationPort(db) : null,
+    // Always present: the operator setting (open, off, initial access token) decides per request.
+    registration: createRegistrationPort(db, clock),
     clock,
     limits: {
       tokenPerClient: (clientId) => rateLimits.tokenPerClient.consume(clientId),

@@ -10,8 +10,10 @@
  * the extension `portico_app_type` ("web" | "spa" | "native" | "service") names one. Without it:
  *   1. grant_types exactly ["client_credentials"]  → service  (RFC 6749 §4.4, no user)
  *   2. application_type "native"                   → native
- *   3. token_endpoint_auth_method "none"           → spa      (a public client in a browser)
- *   4. otherwise                                   → web      (OIDC's default application_type)
+ *   3. token_endpoint_auth_method "none" with the device grant → native (RFC 8628: a public
+ *      client on a device without a usable browser)
+ *   4. token_endpoint_auth_method "none"           → spa      (a public client in a browser)
+ *   5. otherwise                                   → web      (OIDC's default application_type)
  * Contradictions (portico_app_type "spa" with application_type "native", "none" for a web or
  * service app — a type rule in client.ts) are invalid_client_metadata.
  *
@@ -21,6 +23,7 @@
  * `verified` sent in a body is dropped by the parse: no body can make an app verified.
  */
 import { z } from 'zod';
+import { DEVICE_CODE_GRANT } from '../oidc/device-codes.ts';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
 import type { CreateClientInput } from './client.ts';
 import { ACCESS_TOKEN_FORMATS, CLIENT_TYPES, createClientSchema, ID_TOKEN_ALGS } from './client.ts';
@@ -90,7 +93,7 @@ export function inferAppType(meta: Pick<ClientRegistration, 'portico_app_type' |
   if (meta.portico_app_type) return meta.portico_app_type;
   if (meta.grant_types?.length && meta.grant_types.every((g) => g === 'client_credentials')) return 'service';
   if (meta.application_type === 'native') return 'native';
-  if (meta.token_endpoint_auth_method === 'none') return 'spa';
+  if (meta.token_endpoint_auth_method === 'none') return meta.grant_types?.includes(DEVICE_CODE_GRANT) ? 'native' : 'spa';
   return 'web';
 }
 

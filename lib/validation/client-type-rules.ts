@@ -5,10 +5,13 @@
  *   browser-based types need at least one, a service (client_credentials only) registers none;
  * - spa and native apps are public (token_endpoint_auth_method "none"), web and service apps hold
  *   a secret;
- * - grant types stay within GRANT_TYPES_BY_TYPE, and apps that sign users in keep authorization_code.
+ * - grant types stay within GRANT_TYPES_BY_TYPE, and apps that sign users in keep authorization_code
+ *   or, on a device without a usable browser, the device grant (RFC 8628); an app that signs users
+ *   in only with the device grant has no redirect, so needs no redirect URI.
  */
 import type { z } from 'zod';
 import { redirectUriProblem, type ClientKind } from '../oidc/redirect-uri.ts';
+import { DEVICE_CODE_GRANT } from '../oidc/device-codes.ts';
 import { GRANT_TYPES_BY_TYPE } from './client-fields.ts';
 
 type UriField = 'redirectUris' | 'postLogoutRedirectUris';
@@ -55,8 +58,12 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
   const refused = client.grantTypes?.filter((g) => !(allowed as readonly string[]).includes(g)) ?? [];
   if (refused.length) {
     ctx.addIssue({ code: 'custom', path: ['grantTypes'], message: `A ${type} app cannot use ${refused.join(', ')}; it may use ${allowed.join(', ')}.` });
-  } else if (client.grantTypes && type !== 'service' && !client.grantTypes.includes('authorization_code')) {
-    ctx.addIssue({ code: 'custom', path: ['grantTypes'], message: 'Apps that sign users in need the authorization_code grant.' });
+  } else if (client.grantTypes && type !== 'service' && !client.grantTypes.includes('authorization_code') && !client.grantTypes.includes(DEVICE_CODE_GRANT)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['grantTypes'],
+      message: `Apps that sign users in need the authorization_code grant (or ${DEVICE_CODE_GRANT} on devices without a browser).`,
+    });
   }
   if (type === 'service') {
     for (const field of ['redirectUris', 'postLogoutRedirectUris'] as const) {
@@ -70,7 +77,9 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
     }
     return;
   }
-  if (client.redirectUris?.length === 0) {
+  // RFC 8628: the device grant never redirects; only the code flow needs somewhere to return to.
+  const redirects = !client.grantTypes || client.grantTypes.includes('authorization_code');
+  if (client.redirectUris?.length === 0 && redirects) {
     ctx.addIssue({
       code: 'custom',
       path: ['redirectUris'],

@@ -1,11 +1,12 @@
 /**
  * Personal access tokens for the REST API: a name to recognise them by, scopes from a fixed list
- * (GET needs clients:read, writes need clients:write; neither implies the other), 1–365 days.
+ * (GET needs clients:read, writes need clients:write; under /resources resources:read and
+ * resources:write; none implies another), 1–365 days.
  */
 import { z } from 'zod';
 import { CONTROL_MESSAGE, isSingleLine } from './text.ts';
 
-export const PAT_SCOPES = ['clients:read', 'clients:write'] as const;
+export const PAT_SCOPES = ['clients:read', 'clients:write', 'resources:read', 'resources:write'] as const;
 export const PAT_MAX_DAYS = 365;
 /** Personal access tokens start with this, so a leaked one says what it is. */
 export const PAT_PREFIX = 'pat_';
@@ -18,7 +19,7 @@ export const createPersonalAccessTokenSchema = z.object({
     .max(100, 'Token names are at most 100 characters.')
     .refine(isSingleLine, `Token names ${CONTROL_MESSAGE}.`),
   scopes: z
-    .array(z.enum(PAT_SCOPES, { error: `Scopes are ${PAT_SCOPES.join(' and ')}.` }), { error: 'Scopes must be a list.' })
+    .array(z.enum(PAT_SCOPES, { error: `Scopes are ${PAT_SCOPES.join(', ')}.` }), { error: 'Scopes must be a list.' })
     .min(1, 'Choose at least one scope.')
     .transform((list) => [...new Set(list)]),
   expiresInDays: z

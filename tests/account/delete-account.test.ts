@@ -13,11 +13,14 @@ import { makeActor, makeTeam, makeTeamClient, SERVICE } from '../support/portal.
 const PASSWORD = 'correct horse battery staple';
 let h: Harness;
 let api: { id: string; secret: string };
+const API = 'https://api.example.com/notes';
 
 beforeAll(async () => {
   h = await startCore();
   const created = await createClient(h.runtime.db, { name: 'Resource server', type: 'service' });
   api = { id: created.client.id, secret: created.clientSecret! };
+  // RFC 7662 §4: the API's own server may introspect the tokens issued for it.
+  await h.runtime.db.apiResource.create({ data: { id: 'api_notes', identifier: API, name: 'Notes API', openAccess: true, servers: { create: [{ clientId: api.id }] } } });
 });
 afterAll(() => h?.close());
 
@@ -26,10 +29,10 @@ const introspect = async (token: string) =>
 
 async function signInToApp(userId: string) {
   const app = await createClient(h.runtime.db, { name: 'Notes', type: 'web', redirectUris: ['https://notes.example.com/cb'] });
-  await h.runtime.stores.consents.grant(userId, app.client.id, ['openid', 'offline_access']);
+  await h.runtime.stores.consents.grant(userId, app.client.id, ['openid', 'offline_access'], [], [API]);
   const params = new URLSearchParams({
     client_id: app.client.id, redirect_uri: 'https://notes.example.com/cb', response_type: 'code', scope: 'openid offline_access',
-    code_challenge: CHALLENGE, code_challenge_method: 'S256',
+    code_challenge: CHALLENGE, code_challenge_method: 'S256', resource: API,
   });
   const res = await call(h, 'authorize', { path: `/oauth/authorize?${params}`, headers: { cookie: await sessionCookie(h, userId) } });
   const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
@@ -57,8 +60,9 @@ describe('deleteAccount', () => {
     const actor = { userId: user.id };
     const team = await makeTeam(h.runtime.db, actor, []);
     const own = await makeTeamClient(h.runtime.db, actor, team.id, SERVICE);
+    await h.runtime.db.apiResource.create({ data: { id: 'api_leaving', teamId: team.id, identifier: 'https://leaving.example.com/', name: 'Leaving API' } });
     const ownToken = await (
-      await call(h, 'token', { body: { grant_type: 'client_credentials' }, headers: { authorization: basic(own.client.id, own.clientSecret!) } })
+      await call(h, 'token', { body: { grant_type: 'client_credentials', resource: API }, headers: { authorization: basic(own.client.id, own.clientSecret!) } })
     ).json();
 
     const colleague = await makeActor(h.runtime.db);
@@ -72,6 +76,7 @@ describe('deleteAccount', () => {
     const refresh = await call(h, 'token', { body: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, headers: { authorization: basic(clientId, secret) } });
     expect((await refresh.json()).error).toBe('invalid_grant');
     expect(await h.runtime.db.client.count({ where: { id: own.client.id } })).toBe(0);
+    expect(await h.runtime.db.apiResource.count({ where: { id: 'api_leaving' } })).toBe(0);
     expect(await h.runtime.db.team.count({ where: { id: shared.id } })).toBe(1);
     expect(await h.runtime.db.consent.count({ where: { userId: user.id } })).toBe(0);
   });

@@ -291,7 +291,16 @@ describe.each(DATABASES)('REST API on %s', (kind) => {
     it('revokes the app’s tokens: introspection answers inactive', async () => {
       const resourceServer = await create(SERVICE);
       const doomed = await create(SERVICE);
-      const token = (await (await clientCredentials(doomed.client_id, doomed.client_secret)).json()).access_token;
+      // RFC 7662 §4: only a server of the token's API (or its own client) may introspect it.
+      const api = `https://api.example.com/${doomed.client_id}`;
+      await db.apiResource.create({ data: { id: `api_${doomed.client_id}`, identifier: api, name: 'API', openAccess: true, servers: { create: [{ clientId: resourceServer.client_id }] } } });
+      await new Promise((r) => setTimeout(r, 300)); // APIs are re-read within 250 ms
+      const issued = await fetch(`${server.issuer}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: basic(doomed.client_id, doomed.client_secret), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', resource: api }),
+      });
+      const token = ((await issued.json()) as { access_token: string }).access_token;
       const introspect = async () =>
         (await fetch(`${server.issuer}/oauth/introspect`, {
           method: 'POST',
@@ -313,9 +322,10 @@ describe.each(DATABASES)('REST API on %s', (kind) => {
       expect(res.status).toBe(200);
       const doc = res.body;
       expect(doc.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.paths)).toEqual([
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
         '/api/v1/clients', '/api/v1/clients/{client_id}', '/api/v1/clients/{client_id}/secrets', '/api/v1/clients/{client_id}/secrets/{secret_id}',
-      ]);
+      ]));
+      expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/clients'))).toHaveLength(5); // the four above and api-access
       expect(doc.components.securitySchemes.personalAccessToken).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
       expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ClientRegistration', 'ClientUpdate', 'Client', 'ClientList', 'SecretRotation', 'RotatedSecret', 'Error']));
       expect(doc.components.schemas.ClientRegistration.properties).toHaveProperty('redirect_uris');

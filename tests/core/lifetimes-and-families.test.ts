@@ -136,7 +136,12 @@ describe('access tokens', () => {
 describe('disabled apps', () => {
   it('lose their tokens at once (within the client cache window)', async () => {
     const api = await createClient(h.runtime.db, { name: 'Resource server', type: 'service', redirectUris: [] });
-    const tokens = await (await exchange(await authorize())).json();
+    // RFC 7662 §4: the API's own server may introspect the tokens issued for it.
+    const identifier = 'https://api.example.com/lifetimes';
+    await h.runtime.db.apiResource.create({ data: { id: 'api_lifetimes', identifier, name: 'API', openAccess: true, servers: { create: [{ clientId: api.client.id }] } } });
+    await h.runtime.stores.consents.grant(ctx.user.id, ctx.client.id, [], [], [identifier]);
+    await new Promise((r) => setTimeout(r, 300)); // APIs are re-read within 250 ms
+    const tokens = await (await exchange(await authorize({ resource: identifier }))).json();
     const asApi = async () =>
       (await (await call(h, 'introspect', { body: { token: tokens.access_token }, headers: { authorization: basic(api.client.id, api.clientSecret!) } })).json()).active;
     expect(await asApi()).toBe(true);

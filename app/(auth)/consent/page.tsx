@@ -55,6 +55,12 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
         ) : null}
         <h1 className="text-xl font-semibold tracking-tight text-balance">{app} wants to access your Portico account</h1>
         <AppVerification verified={view.client.verified} appName={app} issuerHost={new URL(config.issuer).host} />
+        {view.client.metadataDocument ? (
+          <p className="text-sm text-zinc-700 wrap-break-word">
+            This app describes itself at <span className="font-medium">{view.client.id}</span>. Its name and logo come from there and have
+            not been checked.
+          </p>
+        ) : null}
         {links.length ? (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {links.map((link) => (
@@ -75,7 +81,15 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
 
       <ConsentAccount user={user} signInUrl={switchAccountUrl} />
 
-      <ConsentForm action={decideConsent} interactionId={view.id} accountId={user.id} appName={app} verified={view.client.verified} scopes={view.scopes} />
+      <ConsentForm
+        action={decideConsent}
+        interactionId={view.id}
+        accountId={user.id}
+        appName={app}
+        verified={view.client.verified}
+        scopes={view.scopes}
+        apis={view.apis}
+      />
     </Card>
   );
 }

@@ -18,7 +18,7 @@ export type ClientRow = {
   grantTypes: string; scope: string; accessTokenFormat: string; idTokenSignedResponseAlg: string; accessTokenTtl: number;
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
-  backchannelLogoutUri: string | null; verified: boolean; scopeDescriptions: string | null;
+  backchannelLogoutUri: string | null; verified: boolean; scopeDescriptions: string | null; expiresAt: Date | null;
   secrets: { hash: string; expiresAt: Date | null; revokedAt: Date | null }[];
   /** approvedScope of each of the client's ApiAccess rows. */
   approvedApiScopes: string[];
@@ -50,7 +50,7 @@ export const CODE_COLUMNS = [
 export const CLIENT_COLUMNS = [
   'id', 'name', 'type', 'tokenEndpointAuthMethod', 'redirectUris', 'postLogoutRedirectUris', 'grantTypes', 'scope', 'accessTokenFormat',
   'idTokenSignedResponseAlg', 'accessTokenTtl', 'refreshTokenTtl', 'refreshTokenRotation', 'skipConsent', 'disabled', 'logoUri', 'clientUri',
-  'policyUri', 'tosUri', 'backchannelLogoutUri', 'verified', 'scopeDescriptions',
+  'policyUri', 'tosUri', 'backchannelLogoutUri', 'verified', 'scopeDescriptions', 'expiresAt',
 ] as const;
 
 export const USER_COLUMNS = ['id', 'email', 'name', 'emailVerified', 'phoneNumber', 'address', 'locale', 'updatedAt'] as const;

@@ -118,6 +118,7 @@ function toClientRow(r: Row, secrets: Row[], apiAccess: Row[]): ClientRow {
     skipConsent: r.skipConsent === 1,
     disabled: r.disabled === 1,
     verified: r.verified === 1,
+    expiresAt: toDate(r.expiresAt),
     secrets: secrets.map((s) => ({ hash: s.hash as string, expiresAt: toDate(s.expiresAt), revokedAt: toDate(s.revokedAt) })),
     approvedApiScopes: apiAccess.map((a) => a.approvedScope as string),
   };

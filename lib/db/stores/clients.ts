@@ -17,13 +17,16 @@ import { constantTimeEqual } from '../../oidc/tokens.ts';
 import { cacheVersionReader } from '../cache-version.ts';
 import type { Db } from '../client.ts';
 import { hotStoreOf } from '../hot/index.ts';
+import { looksLikeClientIdUrl, MAX_CLIENT_ID_URL_LENGTH } from '../../oidc/client-id-metadata-document.ts';
+import { metadataDocumentClients, type MetadataDocumentClients } from './metadata-document-clients.ts';
 
 const MAX_AGE_MS = 60_000;
 /** Unknown client_ids are cached too (as null); past this many entries the cache starts over. */
 const MAX_ENTRIES = 10_000;
 
 type SecretRow = { hash: string; expiresAt: Date | null; revokedAt: Date | null };
-type Cached = { record: ClientRecord | null; secrets: SecretRow[]; loadedAt: number; version: number };
+/** expiresAt: RFC 7591 open registrations expire (lib/oidc/endpoints/register.ts); past it the client is unknown. */
+type Cached = { record: ClientRecord | null; secrets: SecretRow[]; expiresAt: Date | null; loadedAt: number; version: number };
 
 export function toClientRecord(row: {
   id: string; name: string; type: string; tokenEndpointAuthMethod: string; redirectUris: string; postLogoutRedirectUris: string;
@@ -63,7 +66,11 @@ export function toClientRecord(row: {
   };
 }
 
-export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS): ClientStore {
+/**
+ * A client_id that is an https URL is a client ID metadata document (metadata-document-clients.ts):
+ * `documents` brings its row up to date first, then it is served from the cache like any client.
+ */
+export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, documents: MetadataDocumentClients = metadataDocumentClients(db, clock)): ClientStore {
   const now = () => clock().getTime();
   const hot = hotStoreOf(db);
   const readVersion = cacheVersionReader(hot, 'clients');
@@ -85,7 +92,7 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS): C
   async function load(clientId: string): Promise<Cached> {
     const loadedUnder = version;
     const row = await hot.findClient(clientId);
-    const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], loadedAt: now(), version: loadedUnder };
+    const entry = { record: row ? toClientRecord(row) : null, secrets: row?.secrets ?? [], expiresAt: row?.expiresAt ?? null, loadedAt: now(), version: loadedUnder };
     if (loadedUnder === version) {
       if (cache.size >= MAX_ENTRIES) cache.clear();
       cache.set(clientId, entry);
@@ -106,9 +113,12 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS): C
 
   return {
     async find(clientId) {
-      if (clientId.length > 200) return null;
+      if (looksLikeClientIdUrl(clientId)) {
+        if (clientId.length > MAX_CLIENT_ID_URL_LENGTH || !(await documents.resolve(clientId))) return null;
+      } else if (clientId.length > 200) return null;
       await catchUp();
-      return (await get(clientId)).record;
+      const { record, expiresAt } = await get(clientId);
+      return expiresAt && expiresAt.getTime() <= now() ? null : record;
     },
     // Called right after find() in the same request, which has caught up with the counter.
     async hasLiveSecret(clientId, secretHash, now) {

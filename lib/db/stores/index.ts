@@ -1,8 +1,10 @@
 import type { OperatorSettings, Stores } from '../../oidc/ports.ts';
 import type { Db } from '../client.ts';
 import { clientStore } from './clients.ts';
+import { metadataDocumentClients, type MetadataDocumentOptions } from './metadata-document-clients.ts';
 import { codeStore } from './codes.ts';
 import { consentStore } from './consents.ts';
+import { deviceAuthorizationStore } from './device-authorizations.ts';
 import { grantStore } from './grants.ts';
 import { interactionStore } from './interactions.ts';
 import { keyStore } from './keys.ts';
@@ -17,10 +19,12 @@ export function createStores(
   clock: () => Date = () => new Date(),
   log: (message: string, err: unknown) => void = (message, err) => console.error(message, err),
   defaults: OperatorSettings = DEFAULT_SETTINGS,
+  /** How client ID metadata documents are fetched (allow-listed internal hosts). */
+  documents: MetadataDocumentOptions = {},
 ): Stores {
   const activity = activityCounterOf(db, log);
   return {
-    clients: clientStore(db, clock),
+    clients: clientStore(db, clock, undefined, metadataDocumentClients(db, clock, { log, ...documents })),
     users: userStore(db),
     interactions: interactionStore(db),
     grants: grantStore(db, clock),
@@ -30,6 +34,7 @@ export function createStores(
     keys: keyStore(db),
     resources: resourceStore(db),
     settings: settingsStore(db, defaults),
+    devices: deviceAuthorizationStore(db),
   };
 }
 

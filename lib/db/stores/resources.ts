@@ -1,17 +1,17 @@
 /**
  * API resources with their scopes and servers, all held in memory (an operator has tens of APIs,
  * not millions) and reloaded whole when the "resources" counter moves (lib/db/cache-version.ts):
- * a new scope or a deleted API applies to the next request on every instance.
+ * a new scope or a deleted API applies within REUSE_VERSION_MS on every instance.
  */
 import type { ApiResourceRecord, ResourceStore } from '../../oidc/ports.ts';
-import { cacheVersionReader } from '../cache-version.ts';
+import { cacheVersionReader, REUSE_VERSION_MS } from '../cache-version.ts';
 import type { Db } from '../client.ts';
 import { hotStoreOf } from '../hot/index.ts';
 
 type Index = { byIdentifier: Map<string, ApiResourceRecord>; byScope: Map<string, ApiResourceRecord> };
 
 export function resourceStore(db: Db): ResourceStore {
-  const readVersion = cacheVersionReader(hotStoreOf(db), 'resources');
+  const readVersion = cacheVersionReader(hotStoreOf(db), 'resources', { reuseForMs: REUSE_VERSION_MS });
   let cached: { version: number; index: Promise<Index> } | null = null;
 
   async function load(): Promise<Index> {
@@ -27,6 +27,7 @@ export function resourceStore(db: Db): ResourceStore {
         ownerName: row.team?.name ?? null,
         tokenFormat: row.tokenFormat === 'opaque' ? 'opaque' : 'jwt',
         accessTokenTtl: row.accessTokenTtl,
+        openAccess: row.openAccess,
         scopes: row.scopes.map((s) => ({ name: s.name, description: s.description })),
         serverClientIds: row.servers.map((s) => s.clientId),
       };

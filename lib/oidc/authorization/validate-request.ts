@@ -12,10 +12,11 @@ import {
   unsupportedResponseType,
 } from '../errors.ts';
 import type { Params } from '../http/params.ts';
-import type { ClientRecord } from '../ports.ts';
+import type { ApiResourceRecord, ClientRecord } from '../ports.ts';
 import { parseChallenge, type PkceChallenge } from '../pkce.ts';
 import { matchRedirectUri } from '../redirect-uri.ts';
-import { checkAllowed, parseScope } from '../scopes.ts';
+import { resolveRequestedResources } from '../resources.ts';
+import { parseScope } from '../scopes.ts';
 
 export const PROMPTS = ['none', 'login', 'consent', 'select_account'] as const;
 export type Prompt = (typeof PROMPTS)[number];
@@ -25,6 +26,8 @@ export type AuthorizationRequest = {
   redirectUri: string;
   state: string | undefined;
   scopes: string[];
+  /** RFC 8707: the APIs the authorization is for. */
+  resources: ApiResourceRecord[];
   nonce: string | null;
   pkce: PkceChallenge;
   prompts: Prompt[];
@@ -53,7 +56,7 @@ export async function validateClientAndRedirect(ctx: ProviderContext, params: Pa
   return { client, target: { redirectUri, state: params.get('state') } };
 }
 
-export function validateAuthorizationParams(client: ClientRecord, target: ErrorTarget, params: Params): AuthorizationRequest {
+export async function validateAuthorizationParams(ctx: ProviderContext, client: ClientRecord, target: ErrorTarget, params: Params): Promise<AuthorizationRequest> {
   // OIDC Core §6: request objects are not supported.
   if (params.has('request')) throw new OAuthError('request_not_supported', 'Request objects are not supported.');
   if (params.has('request_uri')) throw new OAuthError('request_uri_not_supported', 'request_uri is not supported.');
@@ -66,7 +69,7 @@ export function validateAuthorizationParams(client: ClientRecord, target: ErrorT
   if (responseMode !== undefined && responseMode !== 'query') throw invalidRequest('Only response_mode=query is supported.');
 
   const scopes = parseScope(params.get('scope'));
-  checkAllowed(scopes, client.scopes);
+  const resources = await resolveRequestedResources(ctx, client, scopes, params.get('resource'));
 
   const nonce = params.get('nonce') ?? null;
   if (nonce && nonce.length > 512) throw invalidRequest('nonce is too long (512 characters at most).');
@@ -76,6 +79,7 @@ export function validateAuthorizationParams(client: ClientRecord, target: ErrorT
     redirectUri: target.redirectUri,
     state: target.state,
     scopes,
+    resources,
     nonce,
     pkce: parseChallenge(params.get('code_challenge'), params.get('code_challenge_method'), client.isPublic),
     prompts: parsePrompt(params.get('prompt')),

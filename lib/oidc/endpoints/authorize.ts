@@ -24,6 +24,7 @@ import { queryParams, requestParams, type Params } from '../http/params.ts';
 import { errorPage, errorRedirect, redirect } from '../http/responses.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
 import type { BrowserSession, InteractionRecord } from '../ports.ts';
+import { formatResources } from '../resources.ts';
 import { covers, formatScope } from '../scopes.ts';
 import { PREFIX, nowSeconds, randomId, randomSecret, sha256 } from '../tokens.ts';
 import {
@@ -41,7 +42,7 @@ export function authorizationEndpoint(ctx: ProviderContext) {
       const params = resumed ? new Map(Object.entries(resumed.params)) : await requestParams(request);
       const checked = await validateClientAndRedirect(ctx, params);
       target = checked.target;
-      const req = validateAuthorizationParams(checked.client, target, params);
+      const req = await validateAuthorizationParams(ctx, checked.client, target, params);
       return await decide(ctx, request, req, params, resumed);
     } catch (err) {
       const e = asOAuthError(err, (x) => ctx.log('authorize failed', x));
@@ -97,11 +98,16 @@ async function decide(
   }
 
   if (!req.client.skipConsent) {
-    const granted = await ctx.stores.consents.find(user.userId, req.client.id);
+    const [granted, grantedApis] = await Promise.all([
+      ctx.stores.consents.find(user.userId, req.client.id),
+      req.resources.length ? ctx.stores.consents.findResources(user.userId, req.client.id) : [],
+    ]);
+    // An API in the audience needs the user's consent too, even when no scope of it is asked for.
+    const covered = covers(granted, req.scopes) && covers(grantedApis, req.resources.map((r) => r.identifier));
     // Consent given on this interaction counts only for the session that gave it: a later
     // sign-in (another account, after "Not you?") is asked again.
-    const consentedHere = interaction?.consentAt != null && interaction.consentAt.getTime() >= user.authTime * 1000 && covers(granted, req.scopes);
-    const mustAsk = req.prompts.includes('consent') ? !consentedHere : !covers(granted, req.scopes);
+    const consentedHere = interaction?.consentAt != null && interaction.consentAt.getTime() >= user.authTime * 1000 && covered;
+    const mustAsk = req.prompts.includes('consent') ? !consentedHere : !covered;
     if (mustAsk) {
       if (req.prompts.includes('none')) throw consentRequired('The user has not consented to the requested scopes.');
       return toInteraction(ctx, params, interaction, req, 'consent');
@@ -171,7 +177,7 @@ async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, sessio
     amr: session.amr.join(' '),
     nonce: req.nonce,
     sid: session.sid,
-    resources: null,
+    resources: formatResources(req.resources),
   });
   const code = randomSecret(PREFIX.code);
   await ctx.stores.codes.save({

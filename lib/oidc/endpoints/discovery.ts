@@ -1,15 +1,19 @@
 /**
  * OpenID Provider metadata (OIDC Discovery §3) and OAuth 2.0 Authorization Server metadata
- * (RFC 8414 §2): exactly what this server supports, nothing more.
+ * (RFC 8414 §2): exactly what this server supports, nothing more. registration_endpoint is there
+ * only while the operator's setting lets someone register (registration-policy.ts), checked per
+ * request.
  */
 import { ACR_VALUES_SUPPORTED } from '../acr.ts';
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
+import { DEVICE_CODE_GRANT, DEVICE_PATHS } from '../device-codes.ts';
 import { PUBLIC_CORS, publicReadOnly } from '../http/cors.ts';
 import { response, type HttpRequest, type HttpResponse } from '../http/message.ts';
 import { SIGNING_ALGS } from '../keys.ts';
 import { SCOPE_CLAIMS, STANDARD_SCOPES } from '../scopes.ts';
 import { PROMPTS } from '../authorization/validate-request.ts';
+import { registrationPolicy } from '../registration-policy.ts';
 
 export function providerMetadata(issuer: string, registration = false) {
   const url = (path: string) => `${issuer}${path}`;
@@ -23,11 +27,13 @@ export function providerMetadata(issuer: string, registration = false) {
     introspection_endpoint: url(paths.introspection),
     revocation_endpoint: url(paths.revocation),
     end_session_endpoint: url(paths.endSession),
+    // RFC 8628 §4
+    device_authorization_endpoint: url(DEVICE_PATHS.authorization),
     ...(registration ? { registration_endpoint: url(paths.registration) } : {}),
     scopes_supported: [...STANDARD_SCOPES],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', DEVICE_CODE_GRANT],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: [...SIGNING_ALGS],
     token_endpoint_auth_methods_supported: authMethods,
@@ -44,14 +50,21 @@ export function providerMetadata(issuer: string, registration = false) {
     frontchannel_logout_supported: false,
     backchannel_logout_supported: true,
     backchannel_logout_session_supported: true,
+    // draft-ietf-oauth-client-id-metadata-document §6: an https URL may be the client_id.
+    client_id_metadata_document_supported: true,
   };
 }
 
 export function discoveryEndpoint(ctx: ProviderContext) {
-  const body = JSON.stringify(providerMetadata(ctx.settings.issuer, ctx.registration !== null && ctx.settings.registrationTokenHash !== null));
+  const withRegistration = JSON.stringify(providerMetadata(ctx.settings.issuer, true));
+  const withoutRegistration = JSON.stringify(providerMetadata(ctx.settings.issuer, false));
   return async function discovery(request: HttpRequest): Promise<HttpResponse> {
     const early = publicReadOnly(request);
     if (early) return early;
-    return response(200, body, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', ...PUBLIC_CORS });
+    // Without the settings (database unreachable) the document still serves, uncached and without registration.
+    const registration = await registrationPolicy(ctx).then((policy) => policy !== null, () => null);
+    const body = registration ? withRegistration : withoutRegistration;
+    const cache = registration === null ? 'no-store' : 'public, max-age=300';
+    return response(200, body, { 'content-type': 'application/json; charset=utf-8', 'cache-control': cache, ...PUBLIC_CORS });
   };
 }

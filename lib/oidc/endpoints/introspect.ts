@@ -1,9 +1,10 @@
 /**
  * Token introspection (RFC 7662). The caller must authenticate as a client (§2.1).
- * Confidential clients (resource servers) may introspect any access token; a client may always
- * introspect its own tokens; refresh tokens only by the client they were issued to. Anything else,
- * and any unknown, expired, rotated or revoked token, is simply {"active": false} (§2.2) — the
- * response never says why.
+ * A client may introspect its own tokens; an access token also by a resource server of one of the
+ * APIs in its audience (RFC 8707; the API's owner names its servers), and by no one else (§4:
+ * the server decides who may learn about a token). Anything else, and any unknown, expired,
+ * rotated or revoked token, is simply {"active": false} (§2.2) — the response never says why.
+ * `aud` lists the token's APIs (RFC 7662 §2.2).
  */
 import { findActiveToken } from '../access-token.ts';
 import type { ProviderContext } from '../context.ts';
@@ -17,14 +18,19 @@ export function introspectionEndpoint(ctx: ProviderContext) {
     const token = params.get('token');
     if (!token) throw invalidRequest('The "token" parameter is required.');
     const record = await findActiveToken(ctx, token);
-    if (!record || !mayIntrospect(client, record)) return json({ active: false });
+    if (!record || !(await mayIntrospect(ctx, client, record))) return json({ active: false });
     return json(describe(ctx, record));
   });
 }
 
-function mayIntrospect(caller: ClientRecord, token: TokenRecord): boolean {
+async function mayIntrospect(ctx: ProviderContext, caller: ClientRecord, token: TokenRecord): Promise<boolean> {
   if (token.clientId === caller.id) return true;
-  return token.kind === 'access' && !caller.isPublic;
+  if (token.kind !== 'access' || !token.audience) return false;
+  for (const identifier of token.audience.split(' ')) {
+    const resource = await ctx.stores.resources.findByIdentifier(identifier);
+    if (resource?.serverClientIds.includes(caller.id)) return true;
+  }
+  return false;
 }
 
 function describe(ctx: ProviderContext, t: TokenRecord) {
@@ -36,6 +42,12 @@ function describe(ctx: ProviderContext, t: TokenRecord) {
     exp: Math.floor(t.expiresAt.getTime() / 1000),
     iat: Math.floor(t.createdAt.getTime() / 1000),
     iss: ctx.settings.issuer,
+    ...(t.audience ? { aud: audienceClaim(t.audience) } : {}),
     ...(t.userId ? { sub: t.userId } : { sub: t.clientId }),
   };
 }
+
+const audienceClaim = (audience: string) => {
+  const list = audience.split(' ');
+  return list.length === 1 ? list[0] : list;
+};

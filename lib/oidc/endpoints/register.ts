@@ -1,8 +1,9 @@
 /**
  * Dynamic client registration (RFC 7591) at POST /oauth/register, and client configuration
  * management (RFC 7592) at GET/PUT/DELETE /oauth/register/{client_id}.
- * - Registration is off unless the operator configures an initial access token; requests must
- *   present it as a Bearer token (RFC 7591 §3, §1.2 "initial access token").
+ * - Who may register is the operator's setting, read per request (registration-policy.ts): off
+ *   (404), only with the initial access token as a Bearer token (RFC 7591 §3, §1.2), or open to
+ *   anyone, per-IP limited, with clients that expire. Management (RFC 7592) works in every mode.
  * - Each registered client gets a registration access token (256 bits, stored hashed) and a
  *   registration_client_uri (RFC 7592 §3); every management call must present that token.
  * - Errors: RFC 7591 §3.2.2 JSON (invalid_redirect_uri, invalid_client_metadata) with 400;
@@ -16,6 +17,7 @@ import { MAX_FORM_BYTES } from '../http/params.ts';
 import { bearerToken } from '../http/basic-auth.ts';
 import { errorJson, json } from '../http/responses.ts';
 import type { ClientMetadata, RegistrationPort } from '../ports.ts';
+import { registrationPolicy, type RegistrationPolicy } from '../registration-policy.ts';
 import { PREFIX, constantTimeEqual, randomSecret, sha256 } from '../tokens.ts';
 
 /** RFC 7592 §2.2: fields a client must not send back in an update. */
@@ -25,30 +27,45 @@ export function registrationEndpoint(ctx: ProviderContext) {
   return async function register(request: HttpRequest): Promise<HttpResponse> {
     try {
       const port = ctx.registration;
-      if (!port || !ctx.settings.registrationTokenHash) {
-        throw new OAuthError('invalid_request', 'Dynamic client registration is not enabled on this server.', 404, false);
-      }
-      const clientId = decodeURIComponent(new URL(request.url).pathname.slice(paths.registration.length + 1));
-      if (!clientId) return await registerClient(ctx, port, ctx.settings.registrationTokenHash, request);
-      return await manageClient(ctx, port, clientId, request);
+      if (!port) throw notOffered();
+      const clientId = pathClientId(request);
+      if (clientId) return await manageClient(ctx, port, clientId, request);
+      const policy = await registrationPolicy(ctx);
+      if (!policy) throw notOffered();
+      return await registerClient(ctx, port, policy, request);
     } catch (err) {
       return errorJson(err);
     }
   };
 }
 
-async function registerClient(ctx: ProviderContext, port: RegistrationPort, initialTokenHash: string, request: HttpRequest): Promise<HttpResponse> {
+// RFC 8414 §2: an unadvertised endpoint; RFC 7591 has no error code for "not offered" (registration-policy.ts).
+const notOffered = () => new OAuthError('invalid_request', 'Dynamic client registration is not enabled on this server.', 404, false);
+
+function pathClientId(request: HttpRequest): string {
+  const encoded = new URL(request.url).pathname.slice(paths.registration.length + 1);
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    // RFC 7592 §2: an unknown client and a wrong token look the same.
+    throw invalidToken('The registration access token is invalid for this client.');
+  }
+}
+
+async function registerClient(ctx: ProviderContext, port: RegistrationPort, policy: NonNullable<RegistrationPolicy>, request: HttpRequest): Promise<HttpResponse> {
   if (request.method !== 'POST') throw methodNotAllowed('Register a client with POST.', 'POST');
   const ip = ctx.clientIp(request);
   const limit = ip ? await ctx.limits.registrationPerIp(ip) : null;
   if (limit && !limit.allowed) throw tooManyRequests('Too many registrations from this address. Retry after the time in Retry-After.', limit.retryAfterSeconds);
-  const presented = bearerToken(request);
-  if (!presented || !constantTimeEqual(sha256(presented), initialTokenHash)) {
-    throw invalidToken('A valid initial access token is required to register a client.');
+  if (policy.mode === 'initial_access_token') {
+    const presented = bearerToken(request);
+    if (!presented || !constantTimeEqual(sha256(presented), policy.tokenHash)) {
+      throw invalidToken('A valid initial access token is required to register a client.');
+    }
   }
   const metadata = await jsonBody(request);
   const registrationToken = randomSecret(PREFIX.registrationToken);
-  const client = await port.register(metadata, sha256(registrationToken));
+  const client = await port.register(metadata, sha256(registrationToken), policy.mode === 'open' ? policy.expiresAt : null);
   return json(withRegistration(ctx, client, registrationToken), 201);
 }
 

@@ -7,9 +7,11 @@ import { invalidRequest, tooManyRequests, unauthorizedClient, unsupportedGrantTy
 import { clientEndpoint } from '../http/client-endpoint.ts';
 import type { Params } from '../http/params.ts';
 import { json } from '../http/responses.ts';
+import { DEVICE_CODE_GRANT } from '../device-codes.ts';
 import type { ClientRecord } from '../ports.ts';
 import { authorizationCodeGrant } from '../grants/authorization-code.ts';
 import { clientCredentialsGrant } from '../grants/client-credentials.ts';
+import { deviceCodeGrant } from '../grants/device-code.ts';
 import { refreshTokenGrant } from '../grants/refresh-token.ts';
 import type { TokenResponse } from '../issue-tokens.ts';
 
@@ -19,6 +21,7 @@ const GRANTS: Record<string, Grant> = {
   authorization_code: authorizationCodeGrant,
   refresh_token: refreshTokenGrant,
   client_credentials: clientCredentialsGrant,
+  [DEVICE_CODE_GRANT]: deviceCodeGrant,
 };
 
 export function tokenEndpoint(ctx: ProviderContext) {

@@ -12,6 +12,7 @@ import type { Params } from '../http/params.ts';
 import { issueTokens, type TokenResponse } from '../issue-tokens.ts';
 import type { ClientRecord } from '../ports.ts';
 import { verifyPkce } from '../pkce.ts';
+import { resolveTokenAudience } from '../resources.ts';
 import { parseScope } from '../scopes.ts';
 import { sha256 } from '../tokens.ts';
 
@@ -40,12 +41,15 @@ export async function authorizationCodeGrant(ctx: ProviderContext, client: Clien
     scopes.includes('openid') ? ctx.stores.users.find(record.userId) : null,
   ]);
   if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
+  const audience = await resolveTokenAudience(ctx, grant.resources, params.get('resource'));
 
   return issueTokens(ctx, {
     client,
     grantId: record.grantId,
     userId: record.userId,
     scopes,
+    audience,
+    refreshResources: grant.resources,
     refresh: mayRefresh(client, scopes),
     user,
     idToken: { authTime: record.authTime, nonce: record.nonce, sid: grant.sid, acr: grant.acr, amr: grant.amr },

@@ -1,13 +1,15 @@
 /**
  * client_credentials grant (RFC 6749 §4.4): confidential clients only, no refresh token
- * (§4.4.3), no user and therefore no OpenID scopes.
+ * (§4.4.3), no user and therefore no OpenID scopes. `resource` (RFC 8707) names the API the token
+ * is for, as at the authorization endpoint (lib/oidc/resources.ts).
  */
 import type { ProviderContext } from '../context.ts';
 import { invalidScope, unauthorizedClient } from '../errors.ts';
 import type { Params } from '../http/params.ts';
 import { issueTokens, type TokenResponse } from '../issue-tokens.ts';
 import type { ClientRecord } from '../ports.ts';
-import { checkAllowed, parseScope } from '../scopes.ts';
+import { resolveRequestedResources } from '../resources.ts';
+import { parseScope } from '../scopes.ts';
 
 const USER_SCOPES = ['openid', 'offline_access', 'profile', 'email', 'phone', 'address'];
 
@@ -16,6 +18,6 @@ export async function clientCredentialsGrant(ctx: ProviderContext, client: Clien
   const requested = parseScope(params.get('scope'));
   const userScopes = requested.filter((s) => USER_SCOPES.includes(s));
   if (userScopes.length) throw invalidScope(`client_credentials tokens act for no user and cannot carry: ${userScopes.join(', ')}.`);
-  checkAllowed(requested, client.scopes);
-  return issueTokens(ctx, { client, grantId: `cc:${client.id}`, userId: null, scopes: requested, refresh: false });
+  const audience = await resolveRequestedResources(ctx, client, requested, params.get('resource'));
+  return issueTokens(ctx, { client, grantId: `cc:${client.id}`, userId: null, scopes: requested, audience, refresh: false });
 }

@@ -10,6 +10,7 @@ import { invalidGrant, invalidRequest, invalidScope } from '../errors.ts';
 import type { Params } from '../http/params.ts';
 import { issueTokens, type TokenResponse } from '../issue-tokens.ts';
 import type { ClientRecord } from '../ports.ts';
+import { resolveTokenAudience } from '../resources.ts';
 import { covers, parseScope } from '../scopes.ts';
 import { sha256 } from '../tokens.ts';
 
@@ -27,6 +28,8 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
   const requested = params.has('scope') ? parseScope(params.get('scope')) : original;
   // Checked before the token is spent, so a bad request does not cost the client its refresh token.
   if (!covers(original, requested)) throw invalidScope('A refreshed token cannot have more scope than the original grant.');
+  // RFC 8707 §2.2: the refresh token covers the grant's APIs; `resource` may only narrow them.
+  const audience = await resolveTokenAudience(ctx, token.audience, params.get('resource'));
 
   // Read and spent together (one round trip instead of three): spending the token of a revoked
   // grant loses nothing, since the grant's tokens are all dead already.
@@ -43,7 +46,10 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
     client,
     grantId: token.grantId,
     userId: token.userId,
-    scopes: requested,
+    scopes: original,
+    accessScopes: requested,
+    audience,
+    refreshResources: token.audience,
     refresh: rotate,
     user,
     idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr } : undefined,

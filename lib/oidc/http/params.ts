@@ -1,9 +1,11 @@
 /**
  * Request parameters for the protocol endpoints.
  * RFC 6749 §3.1 / §3.2: parameters sent without a value are treated as omitted, and
- * request and response parameters must not be included more than once.
+ * request and response parameters must not be included more than once — except `resource`,
+ * which RFC 8707 §2 lets a client repeat: its values are kept space-separated under one key
+ * (a URI holds no spaces, so a value that does is refused here as invalid_target).
  */
-import { contentTooLarge, invalidRequest, methodNotAllowed } from '../errors.ts';
+import { contentTooLarge, invalidRequest, invalidTarget, methodNotAllowed } from '../errors.ts';
 import type { HttpRequest } from './message.ts';
 
 /** Form bodies above this are refused (a protocol request is a few hundred bytes; request objects a few KB). */
@@ -14,6 +16,12 @@ export type Params = Map<string, string>;
 export function toParams(search: URLSearchParams): Params {
   const params: Params = new Map();
   for (const [key, value] of search) {
+    if (key === 'resource' && value !== '') {
+      if (/\s/.test(value)) throw invalidTarget('A resource must be an absolute URI (RFC 8707 §2); this one contains whitespace.');
+      const before = params.get(key);
+      params.set(key, before === undefined ? value : `${before} ${value}`);
+      continue;
+    }
     if (params.has(key)) throw invalidRequest(`The "${key}" parameter must not be included more than once.`);
     if (value !== '') params.set(key, value);
   }

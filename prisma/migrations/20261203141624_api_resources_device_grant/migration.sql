@@ -3,6 +3,9 @@ ALTER TABLE "Client" ADD COLUMN "expiresAt" DATETIME;
 ALTER TABLE "Client" ADD COLUMN "metadataFetchedAt" DATETIME;
 
 -- AlterTable
+ALTER TABLE "Consent" ADD COLUMN "resources" TEXT;
+
+-- AlterTable
 ALTER TABLE "Grant" ADD COLUMN "resources" TEXT;
 
 -- AlterTable
@@ -17,6 +20,7 @@ CREATE TABLE "ApiResource" (
     "description" TEXT,
     "tokenFormat" TEXT NOT NULL DEFAULT 'jwt',
     "accessTokenTtl" INTEGER NOT NULL DEFAULT 3600,
+    "openAccess" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "ApiResource_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE RESTRICT ON UPDATE CASCADE

@@ -3,6 +3,9 @@ ALTER TABLE "Client" ADD COLUMN     "expiresAt" TIMESTAMP(3),
 ADD COLUMN     "metadataFetchedAt" TIMESTAMP(3);
 
 -- AlterTable
+ALTER TABLE "Consent" ADD COLUMN "resources" TEXT;
+
+-- AlterTable
 ALTER TABLE "Grant" ADD COLUMN     "resources" TEXT;
 
 -- AlterTable
@@ -17,6 +20,7 @@ CREATE TABLE "ApiResource" (
     "description" TEXT,
     "tokenFormat" TEXT NOT NULL DEFAULT 'jwt',
     "accessTokenTtl" INTEGER NOT NULL DEFAULT 3600,
+    "openAccess" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

@@ -25,6 +25,7 @@ export default async function AppLayout({ params, children }: { params: Params; 
     { segment: '', label: 'Settings' },
     ...(confidential ? [{ segment: 'secrets', label: 'Secrets' }] : []),
     { segment: 'quickstart', label: 'Quickstart' },
+    { segment: 'api-access', label: 'API access' },
     { segment: 'activity', label: 'Activity' },
     { segment: 'team', label: 'Team' },
     ...(canEdit ? [{ segment: 'danger', label: 'Danger zone' }] : []),

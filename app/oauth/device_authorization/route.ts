@@ -1,0 +1,1 @@
+export { deviceAuthorization as POST, deviceAuthorization as OPTIONS } from '@/lib/server/handlers';

@@ -1,0 +1,1 @@
+export { resourceMetadata as GET, resourceMetadata as OPTIONS } from '@/lib/server/handlers';
