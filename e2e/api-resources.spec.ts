@@ -3,6 +3,8 @@
  * scopes; a developer of another team asks for both for their service; the API's owner approves
  * one; the second developer sees it approved, and the service gets a token for the API with it.
  */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { clientPost, createApp, signUp, uniqueEmail } from './support/portal.ts';
 import { expect, onPortico, test } from './support/test.ts';
 
@@ -111,6 +113,22 @@ test('an API owner approves part of what another team’s app asks for', async (
     const token = await clientPost(state.issuer, '/oauth/token', credentials, { grant_type: 'client_credentials', scope: write, resource: api.identifier });
     expect(token.status).toBe(400);
     expect(token.body).toMatchObject({ error: 'invalid_scope' });
+  });
+
+  await test.step('screenshots of the API pages at desktop and phone width, for review', async () => {
+    const shoot = async (who: Page, pathname: string, name: string) => {
+      for (const [width, size] of [[1280, 'desktop'], [390, 'phone']] as const) {
+        await who.setViewportSize({ width, height: 844 });
+        await who.goto(`${state.issuer}${pathname}`);
+        await who.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `api-${name}-${size}.png`), fullPage: true, timeout: 20_000 });
+      }
+    };
+    await shoot(page, '/developers/apis', 'list');
+    await shoot(page, `/developers/apis/${api.id}`, 'settings');
+    await shoot(page, `/developers/apis/${api.id}/scopes`, 'scopes');
+    await shoot(page, `/developers/apis/${api.id}/access`, 'access');
+    await shoot(page, `/developers/apis/${api.id}/servers`, 'servers');
+    await shoot(other, `/developers/apps/${service.clientId}/api-access`, 'app-access');
   });
 
   await otherContext.close();
