@@ -92,7 +92,7 @@ async function main() {
     jwks: { keys },
     ...(adapter ? { adapter } : {}),
     cookies: { keys: ['bench-cookie-key-0123456789abcdef'] },
-    scopes: ['openid', 'offline_access', 'profile', 'email', serviceScope],
+    scopes: ['openid', 'offline_access', 'profile', 'email', serviceScope, apiScope],
     claims: { openid: ['sub'], profile: ['name', 'updated_at'], email: ['email', 'email_verified'] },
     conformIdTokenClaims: false,
     findAccount: async (_ctx: unknown, sub: string) =>

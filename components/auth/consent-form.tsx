@@ -5,22 +5,17 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useHardRedirect, type InteractionAction, type InteractionActionState } from './interaction-action';
 import { NoScriptContinue } from './no-script-continue';
+import { ScopeGroups, type ConsentApi, type ConsentScope } from './scope-groups';
+
+export type { ConsentScope };
 
 const initialState: InteractionActionState = {};
-
-type ConsentApi = { identifier: string; name: string; ownerName: string | null };
-/**
- * `group` 'api': API scopes, after the standard ones: those of a registered API (`api`) under that
- * API's name and owner, the app's own under a heading of their own.
- */
-export type ConsentScope = { name: string; description: string; required: boolean; group: string; api?: ConsentApi };
 
 /**
  * The requested permissions, one checkbox each, and Allow / Deny for one authorization request.
  * Required scopes (openid) are ticked and locked; the optional ones start ticked and may be
  * unticked. Allow posts the ticked names; both buttons lock on the first click. Scopes arrive
- * grouped (describeScopes); the app's own API scopes follow Portico's under a heading of their
- * own, in the same box — a heading, not a list item, so each scope stays exactly one item.
+ * grouped (describeScopes) and are shown by ScopeGroups.
  */
 export function ConsentForm({
   action,
@@ -46,9 +41,6 @@ export function ConsentForm({
   useHardRedirect(state.redirectTo);
   const busy = pending || Boolean(state.redirectTo);
   const headingId = useId();
-  const standard = scopes.filter((scope) => scope.group !== 'api');
-  const own = scopes.filter((scope) => scope.group === 'api' && !scope.api);
-  const byApi = apis.map((api) => ({ api, scopes: scopes.filter((scope) => scope.api?.identifier === api.identifier) }));
   return (
     <form action={formAction} className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -62,27 +54,7 @@ export function ConsentForm({
         <p id={`${headingId}-hint`} className="-mt-1 text-xs text-zinc-600">
           Untick anything you would rather not share.
         </p>
-        <div className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
-          {standard.length ? <ScopeList scopes={standard} /> : null}
-          {byApi.map(({ api, scopes: apiScopes }) => (
-            <div key={api.identifier}>
-              <h2 className="bg-zinc-50 px-4 py-2 text-xs font-semibold text-zinc-700 wrap-break-word first:rounded-t-lg">
-                {api.name} <span className="font-normal text-zinc-600">· {api.ownerName ? `run by ${api.ownerName}` : 'run by this site'}</span>
-              </h2>
-              {apiScopes.length ? (
-                <ScopeList scopes={apiScopes} />
-              ) : (
-                <p className="border-t border-zinc-200 px-4 py-3">Use {api.name} on your behalf</p>
-              )}
-            </div>
-          ))}
-          {own.length ? (
-            <>
-              <h2 className="bg-zinc-50 px-4 py-2 text-xs font-semibold text-zinc-700 first:rounded-t-lg">Access to {appName}’s API</h2>
-              <ScopeList scopes={own} />
-            </>
-          ) : null}
-        </div>
+        <ScopeGroups scopes={scopes} apis={apis} appName={appName} row={(scope) => <ScopeRow key={scope.name} scope={scope} />} />
       </fieldset>
 
       <p className="text-xs text-zinc-600">
@@ -99,16 +71,6 @@ export function ConsentForm({
       </div>
       <NoScriptContinue href={state.redirectTo} />
     </form>
-  );
-}
-
-function ScopeList({ scopes }: { scopes: ConsentScope[] }) {
-  return (
-    <ul className="divide-y divide-zinc-200">
-      {scopes.map((scope) => (
-        <ScopeRow key={scope.name} scope={scope} />
-      ))}
-    </ul>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useActionState, useId } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { ConsentScope } from './consent-form';
+import { ScopeGroups, type ConsentApi, type ConsentScope } from './scope-groups';
 
 /** What the decision action answers: the decision made, or why not. */
 export type DeviceActionState = { done?: 'approved' | 'denied'; error?: string };
@@ -24,6 +24,7 @@ export function DeviceConsentForm({
   accountId,
   appName,
   scopes,
+  apis,
 }: {
   action: DeviceAction;
   userCode: string;
@@ -31,6 +32,8 @@ export function DeviceConsentForm({
   accountId: string;
   appName: string;
   scopes: ConsentScope[];
+  /** RFC 8707: the APIs the device asks to use. */
+  apis: ConsentApi[];
 }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const headingId = useId();
@@ -48,8 +51,6 @@ export function DeviceConsentForm({
       </Alert>
     );
   }
-  const standard = scopes.filter((scope) => scope.group !== 'api');
-  const api = scopes.filter((scope) => scope.group === 'api');
   return (
     <form action={formAction} className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -58,18 +59,10 @@ export function DeviceConsentForm({
 
       <section className="space-y-3" aria-labelledby={headingId}>
         <h2 id={headingId} className="text-sm font-semibold text-zinc-900">
-          {scopes.length ? `This will allow ${appName} to:` : `${appName} asks for no information from your account.`}
+          {scopes.length || apis.length ? `This will allow ${appName} to:` : `${appName} asks for no information from your account.`}
         </h2>
-        {scopes.length ? (
-          <div className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm text-zinc-800">
-            {standard.length ? <ScopeList scopes={standard} /> : null}
-            {api.length ? (
-              <>
-                <h3 className="bg-zinc-50 px-4 py-2 text-xs font-semibold text-zinc-700 first:rounded-t-lg">Access to {appName}’s API</h3>
-                <ScopeList scopes={api} />
-              </>
-            ) : null}
-          </div>
+        {scopes.length || apis.length ? (
+          <ScopeGroups scopes={scopes} apis={apis} appName={appName} row={(scope) => <ScopeTick key={scope.name} scope={scope} />} />
         ) : null}
       </section>
 
@@ -89,17 +82,13 @@ export function DeviceConsentForm({
   );
 }
 
-function ScopeList({ scopes }: { scopes: ConsentScope[] }) {
+function ScopeTick({ scope }: { scope: ConsentScope }) {
   return (
-    <ul className="divide-y divide-zinc-200">
-      {scopes.map((scope) => (
-        <li key={scope.name} className="flex items-start gap-3 px-4 py-3">
-          <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden="true">
-            <path d="M3.5 8.5l3 3 6-7" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          <span className="min-w-0 flex-1 wrap-break-word">{scope.description}</span>
-        </li>
-      ))}
-    </ul>
+    <li className="flex items-start gap-3 px-4 py-3">
+      <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden="true">
+        <path d="M3.5 8.5l3 3 6-7" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <span className="min-w-0 flex-1 wrap-break-word">{scope.description}</span>
+    </li>
   );
 }

@@ -12,8 +12,8 @@
 import { acrOf } from './acr.ts';
 import type { ProviderContext } from './context.ts';
 import type { HttpRequest } from './http/message.ts';
-import type { ClientRecord, DeviceAuthorizationRecord } from './ports.ts';
-import { describeScopes, parseScope, type DescribedScope } from './scopes.ts';
+import type { ApiResourceRecord, ClientRecord, DeviceAuthorizationRecord } from './ports.ts';
+import { describeScopes, parseScope, type DescribedScope, type ScopeApi } from './scopes.ts';
 import { sha256 } from './tokens.ts';
 import { formatUserCode, hashUserCode, normalizeUserCode } from './user-code.ts';
 
@@ -25,6 +25,8 @@ export type DeviceView = {
   userCode: string;
   client: { id: string; name: string; logoUri: string | null; verified: boolean };
   scopes: DescribedScope[];
+  /** RFC 8707: the APIs the device asks to use. */
+  apis: ScopeApi[];
   expiresAt: Date;
 };
 
@@ -63,12 +65,16 @@ export function createDeviceAuthorizations(ctx: Pick<ProviderContext, 'stores' |
       const loaded = await load(userCode);
       if (loaded.status !== 'pending') return loaded;
       const { record, client } = loaded;
+      const apis = (await Promise.all((record.resources ?? '').split(' ').filter(Boolean).map((id) => ctx.stores.resources.findByIdentifier(id)))).filter(
+        (api): api is ApiResourceRecord => api !== null,
+      );
       return {
         status: 'pending',
         view: {
           userCode: formatUserCode(normalizeUserCode(userCode)!),
           client: { id: client.id, name: client.name, logoUri: client.logoUri, verified: client.verified },
-          scopes: describeScopes(parseScope(record.scope), client.scopeDescriptions),
+          scopes: describeScopes(parseScope(record.scope), client.scopeDescriptions, apis),
+          apis: apis.map(({ identifier, name, ownerName }) => ({ identifier, name, ownerName })),
           expiresAt: record.expiresAt,
         },
       };

@@ -144,8 +144,11 @@ describe.each(DATABASES)('device authorization grant (RFC 8628) on %s', (kind) =
 
   it('checks the requested resources (RFC 8707) and keeps them for the token', async () => {
     const body = new URLSearchParams([['scope', 'openid'], ['resource', 'https://api.example.com/'], ['resource', 'urn:example:printer']]);
-    const { device_code } = await startDevice(tv, body);
+    const { device_code, user_code } = await startDevice(tv, body);
     expect((await row(device_code)).resources).toBe('https://api.example.com/ urn:example:printer');
+    // The approval page names both APIs (RFC 8707), as the consent screen does.
+    const described = await devices.describe(user_code);
+    expect(described.status === 'pending' && described.view.apis.map((a) => a.name)).toEqual(['TV API', 'Printer']);
     const unknown = await post('/oauth/device_authorization', { scope: 'openid', resource: 'https://unknown.example.com/' }, tv);
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: string }).error).toBe('invalid_target');

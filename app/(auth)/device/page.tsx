@@ -61,7 +61,7 @@ export default async function DevicePage({ searchParams }: { searchParams: Searc
 
       <ConsentAccount user={user} signInUrl={`/login?callbackUrl=${encodeURIComponent(here)}`} />
 
-      <DeviceConsentForm action={decideDevice} userCode={view.userCode} accountId={user.id} appName={app} scopes={view.scopes} />
+      <DeviceConsentForm action={decideDevice} userCode={view.userCode} accountId={user.id} appName={app} scopes={view.scopes} apis={view.apis} />
     </Card>
   );
 }
