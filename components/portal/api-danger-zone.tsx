@@ -2,35 +2,20 @@
 
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/input';
 import { UNREACHABLE, type ActionResult } from './action-result';
+import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 
 type DeleteApi = (resourceId: string, confirmName: string) => Promise<ActionResult>;
 
 /** Delete an API (owners, after typing its name); others are told who can. */
 export function ApiDangerZone({ api, canDelete, deleteApi }: { api: { id: string; name: string }; canDelete: boolean; deleteApi: DeleteApi }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [confirmName, setConfirmName] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const headingId = useId();
-  const matches = confirmName.trim() === api.name.trim();
 
-  async function onDelete(event: React.FormEvent) {
-    event.preventDefault();
-    if (!matches) return setError(`Type ${api.name} to confirm.`);
-    setBusy(true);
+  async function confirmDelete(confirmName: string) {
     const result = await deleteApi(api.id, confirmName).catch(() => UNREACHABLE);
     // On success the action redirects to the API list; only failures come back here.
-    setBusy(false);
-    if (result && !result.ok) setError(result.fieldErrors?.confirmName ?? result.error);
-  }
-
-  function close() {
-    setOpen(false);
-    setConfirmName('');
-    setError(undefined);
+    return result && !result.ok ? (result.fieldErrors?.confirmName ?? result.error) : undefined;
   }
 
   return (
@@ -53,39 +38,14 @@ export function ApiDangerZone({ api, canDelete, deleteApi }: { api: { id: string
           </Button>
         ) : null}
       </div>
-      <Dialog
+      <ConfirmDeleteDialog
         open={open}
-        onClose={close}
-        title={`Delete ${api.name}?`}
-        description={
-          <>
-            Its scopes and every approval go with it. To confirm, type <strong className="font-semibold text-zinc-900">{api.name}</strong> below.
-          </>
-        }
-      >
-        <form onSubmit={onDelete} noValidate className="space-y-4">
-          <TextField
-            label="API name"
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-            value={confirmName}
-            onChange={(event) => {
-              setConfirmName(event.target.value);
-              setError(undefined);
-            }}
-            error={error}
-          />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" fullWidth={false} onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" fullWidth={false} disabled={!matches || busy} aria-busy={busy}>
-              Delete this API
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        onClose={() => setOpen(false)}
+        name={api.name}
+        noun="API"
+        consequences="Its scopes and every approval go with it."
+        onConfirm={confirmDelete}
+      />
     </section>
   );
 }

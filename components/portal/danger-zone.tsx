@@ -3,9 +3,8 @@
 import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/input';
 import { UNREACHABLE, type ActionResult } from './action-result';
+import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 
 type SetDisabled = (clientId: string, disabled: boolean) => Promise<ActionResult>;
 type DeleteApp = (clientId: string, confirmName: string) => Promise<ActionResult>;
@@ -17,10 +16,7 @@ export function DangerZone({ app, canDelete, setDisabled, deleteApp }: { app: { 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [confirmName, setConfirmName] = useState('');
-  const [confirmError, setConfirmError] = useState<string | undefined>();
   const headingId = useId();
-  const matches = confirmName.trim() === app.name.trim();
 
   async function toggle() {
     setBusy(true);
@@ -30,20 +26,10 @@ export function DangerZone({ app, canDelete, setDisabled, deleteApp }: { app: { 
     if (!result.ok) setError(result.error);
   }
 
-  async function onDelete(event: React.FormEvent) {
-    event.preventDefault();
-    if (!matches) return setConfirmError(`Type ${app.name} to confirm.`);
-    setBusy(true);
+  async function confirmDelete(confirmName: string) {
     const result = await deleteApp(app.id, confirmName).catch(() => UNREACHABLE);
     // On success the action redirects to the dashboard; only failures come back here.
-    setBusy(false);
-    if (result && !result.ok) setConfirmError(result.fieldErrors?.confirmName ?? result.error);
-  }
-
-  function close() {
-    setDeleting(false);
-    setConfirmName('');
-    setConfirmError(undefined);
+    return result && !result.ok ? (result.fieldErrors?.confirmName ?? result.error) : undefined;
   }
 
   return (
@@ -87,40 +73,14 @@ export function DangerZone({ app, canDelete, setDisabled, deleteApp }: { app: { 
         </div>
       </div>
 
-      <Dialog
+      <ConfirmDeleteDialog
         open={deleting}
-        onClose={close}
-        title={`Delete ${app.name}?`}
-        description={
-          <>
-            Users can no longer sign in to it, every access and refresh token it holds stops working, and its client ID is gone for good.
-            To confirm, type <strong className="font-semibold text-zinc-900">{app.name}</strong> below.
-          </>
-        }
-      >
-        <form onSubmit={onDelete} noValidate className="space-y-4">
-          <TextField
-            label="App name"
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-            value={confirmName}
-            onChange={(event) => {
-              setConfirmName(event.target.value);
-              setConfirmError(undefined);
-            }}
-            error={confirmError}
-          />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" fullWidth={false} onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" fullWidth={false} disabled={!matches || busy} aria-busy={busy}>
-              Delete this app
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        onClose={() => setDeleting(false)}
+        name={app.name}
+        noun="app"
+        consequences="Users can no longer sign in to it, every access and refresh token it holds stops working, and its client ID is gone for good."
+        onConfirm={confirmDelete}
+      />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AppTabs, type AppTab } from '@/components/portal/app-tabs';
 import { Badge } from '@/components/ui/badge';
 import { loadApi } from '../../../_lib/load-api';
+import { Breadcrumb } from '@/components/portal/breadcrumb';
 
 type Params = Promise<{ resourceId: string }>;
 
@@ -24,19 +24,7 @@ export default async function ApiLayout({ params, children }: { params: Params; 
   return (
     <div className="space-y-6">
       <div className="space-y-4">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
-          <ol className="flex flex-wrap items-center gap-1.5">
-            <li>
-              <Link href="/developers/apis" className="hover:text-zinc-900 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
-                APIs
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li className="min-w-0 truncate text-zinc-800" aria-current="page">
-              {api.name}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb parent={{ href: '/developers/apis', label: 'APIs' }} current={api.name} />
         <div className="min-w-0 space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-xl font-semibold tracking-tight wrap-break-word sm:text-2xl">{api.name}</h1>

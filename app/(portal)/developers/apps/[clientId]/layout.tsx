@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AppAvatar } from '@/components/portal/app-avatar';
 import { AppTabs, type AppTab } from '@/components/portal/app-tabs';
@@ -7,6 +6,7 @@ import { AppTypeBadge } from '@/components/portal/app-type-badge';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { loadApp } from '../../../_lib/load-app';
+import { Breadcrumb } from '@/components/portal/breadcrumb';
 
 type Params = Promise<{ clientId: string }>;
 
@@ -34,19 +34,7 @@ export default async function AppLayout({ params, children }: { params: Params; 
   return (
     <div className="space-y-6">
       <div className="space-y-4">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
-          <ol className="flex flex-wrap items-center gap-1.5">
-            <li>
-              <Link href="/developers" className="hover:text-zinc-900 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
-                Apps
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li className="min-w-0 truncate text-zinc-800" aria-current="page">
-              {app.name}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb parent={{ href: '/developers', label: 'Apps' }} current={app.name} />
         <div className="flex items-start gap-4 sm:items-center">
           <span className="hidden sm:block">
             <AppAvatar name={app.name} logoUri={app.logoUri} size="lg" />
