@@ -7,29 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { queryDataDir, runCli } from './test-support.ts';
 
 const BIN = fileURLToPath(new URL('../bin/portico.mjs', import.meta.url));
 
 let dataDir: string;
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { PORTICO_DATA_DIR: dataDir, ...env }, (t) => void (stdout += t), (t) => void (stderr += t));
-  return { code, stdout, stderr };
-}
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(dataDir, 'portico.db'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(dataDir, args, env);
+const query = <T>(sql: string, ...params: unknown[]) => queryDataDir<T>(dataDir, sql, ...params);
 
 const stored = () => query<{ value: string }>(`SELECT value FROM Setting WHERE key = 'registration'`)[0]?.value;
 const audits = () => query<{ details: string }>(`SELECT details FROM AuditEvent WHERE action = 'settings.registration' ORDER BY createdAt`).map((r) => JSON.parse(r.details));

@@ -1,16 +1,16 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { UNREACHABLE, type ActionResult } from './action-result';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
+import { DangerRow, DangerSection } from './danger-section';
 
 type DeleteApi = (resourceId: string, confirmName: string) => Promise<ActionResult>;
 
 /** Delete an API (owners, after typing its name); others are told who can. */
 export function ApiDangerZone({ api, canDelete, deleteApi }: { api: { id: string; name: string }; canDelete: boolean; deleteApi: DeleteApi }) {
   const [open, setOpen] = useState(false);
-  const headingId = useId();
 
   async function confirmDelete(confirmName: string) {
     const result = await deleteApi(api.id, confirmName).catch(() => UNREACHABLE);
@@ -19,25 +19,22 @@ export function ApiDangerZone({ api, canDelete, deleteApi }: { api: { id: string
   }
 
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-red-200 bg-white shadow-sm">
-      <h2 id={headingId} className="border-b border-red-200 px-5 py-4 text-base font-semibold text-red-800 sm:px-6">
-        Danger zone
-      </h2>
-      <div className="flex flex-col gap-4 px-5 py-5 sm:flex-row sm:items-center sm:justify-between sm:px-6">
-        <div className="space-y-1">
-          <h3 className="text-sm font-semibold text-zinc-900">Delete this API</h3>
-          <p className="text-sm text-zinc-600">
-            {canDelete
-              ? 'Removes the API, its scopes and every app’s approval: apps can no longer get tokens for it. This cannot be undone.'
-              : 'Only team owners can delete APIs.'}
-          </p>
-        </div>
-        {canDelete ? (
-          <Button variant="danger" fullWidth={false} className="shrink-0" onClick={() => setOpen(true)}>
-            Delete API
-          </Button>
-        ) : null}
-      </div>
+    <DangerSection>
+      <DangerRow
+        title="Delete this API"
+        description={
+          canDelete
+            ? 'Removes the API, its scopes and every app’s approval: apps can no longer get tokens for it. This cannot be undone.'
+            : 'Only team owners can delete APIs.'
+        }
+        action={
+          canDelete ? (
+            <Button variant="danger" fullWidth={false} className="shrink-0" onClick={() => setOpen(true)}>
+              Delete API
+            </Button>
+          ) : null
+        }
+      />
       <ConfirmDeleteDialog
         open={open}
         onClose={() => setOpen(false)}
@@ -46,6 +43,6 @@ export function ApiDangerZone({ api, canDelete, deleteApi }: { api: { id: string
         consequences="Its scopes and every approval go with it."
         onConfirm={confirmDelete}
       />
-    </section>
+    </DangerSection>
   );
 }

@@ -1,22 +1,20 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { UNREACHABLE, type ActionResult } from './action-result';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
+import { DangerRow, DangerSection } from './danger-section';
 
 type SetDisabled = (clientId: string, disabled: boolean) => Promise<ActionResult>;
 type DeleteApp = (clientId: string, confirmName: string) => Promise<ActionResult>;
-
-const row = 'flex flex-col gap-4 px-5 py-5 sm:flex-row sm:items-center sm:justify-between sm:px-6';
 
 /** Disable / enable (owners and developers) and delete (owners, after typing the app's name). */
 export function DangerZone({ app, canDelete, setDisabled, deleteApp }: { app: { id: string; name: string; disabled: boolean }; canDelete: boolean; setDisabled: SetDisabled; deleteApp: DeleteApp }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const headingId = useId();
 
   async function toggle() {
     setBusy(true);
@@ -33,44 +31,37 @@ export function DangerZone({ app, canDelete, setDisabled, deleteApp }: { app: { 
   }
 
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-red-200 bg-white shadow-sm">
-      <h2 id={headingId} className="border-b border-red-200 px-5 py-4 text-base font-semibold text-red-800 sm:px-6">
-        Danger zone
-      </h2>
+    <DangerSection>
       {error ? (
         <div className="px-5 pt-5 sm:px-6">
           <Alert tone="error">{error}</Alert>
         </div>
       ) : null}
       <div className="divide-y divide-zinc-200">
-        <div className={row}>
-          <div className="space-y-1">
-            <h3 className="text-sm font-semibold text-zinc-900">{app.disabled ? 'Enable this app' : 'Disable this app'}</h3>
-            <p className="text-sm text-zinc-600">
-              {app.disabled
-                ? 'The app can sign users in and get tokens again.'
-                : 'Portico refuses the app’s sign-ins and token requests until you enable it again. Tokens already issued keep working until they expire.'}
-            </p>
-          </div>
-          <Button variant="secondary" fullWidth={false} className="shrink-0" onClick={toggle} disabled={busy} aria-busy={busy}>
-            {app.disabled ? 'Enable app' : 'Disable app'}
-          </Button>
-        </div>
-        <div className={row}>
-          <div className="space-y-1">
-            <h3 className="text-sm font-semibold text-zinc-900">Delete this app</h3>
-            <p className="text-sm text-zinc-600">
-              {canDelete
-                ? 'Removes the app and its secrets and revokes every token it was given. This cannot be undone.'
-                : 'Only team owners can delete apps.'}
-            </p>
-          </div>
-          {canDelete ? (
-            <Button variant="danger" fullWidth={false} className="shrink-0" onClick={() => setDeleting(true)}>
-              Delete app
+        <DangerRow
+          title={app.disabled ? 'Enable this app' : 'Disable this app'}
+          description={
+            app.disabled
+              ? 'The app can sign users in and get tokens again.'
+              : 'Portico refuses the app’s sign-ins and token requests until you enable it again. Tokens already issued keep working until they expire.'
+          }
+          action={
+            <Button variant="secondary" fullWidth={false} className="shrink-0" onClick={toggle} disabled={busy} aria-busy={busy}>
+              {app.disabled ? 'Enable app' : 'Disable app'}
             </Button>
-          ) : null}
-        </div>
+          }
+        />
+        <DangerRow
+          title="Delete this app"
+          description={canDelete ? 'Removes the app and its secrets and revokes every token it was given. This cannot be undone.' : 'Only team owners can delete apps.'}
+          action={
+            canDelete ? (
+              <Button variant="danger" fullWidth={false} className="shrink-0" onClick={() => setDeleting(true)}>
+                Delete app
+              </Button>
+            ) : null
+          }
+        />
       </div>
 
       <ConfirmDeleteDialog
@@ -81,6 +72,6 @@ export function DangerZone({ app, canDelete, setDisabled, deleteApp }: { app: { 
         consequences="Users can no longer sign in to it, every access and refresh token it holds stops working, and its client ID is gone for good."
         onConfirm={confirmDelete}
       />
-    </section>
+    </DangerSection>
   );
 }
