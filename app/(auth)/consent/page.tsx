@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AppRequestHeading, webUrl } from '@/components/auth/app-request-heading';
 import { AppVerification } from '@/components/auth/app-verification';
 import { ConsentAccount } from '@/components/auth/consent-account';
 import { ConsentForm } from '@/components/auth/consent-form';
@@ -12,17 +13,6 @@ import { decideConsent } from './actions';
 export const metadata: Metadata = { title: 'Allow access' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** Only web pages are linked: anything else in client metadata is not shown. */
-function webUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getSignedInUser();
@@ -39,7 +29,6 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   // "Not you?" signs out first; switch_account=1 tells the sign-in page not to suggest this account again.
   const switchAccountUrl = `${loginUrl}&switch_account=1`;
   const app = view.client.name;
-  const logo = webUrl(view.client.logoUri);
   const links = [
     { label: 'Website', href: webUrl(view.client.clientUri) },
     { label: 'Privacy policy', href: webUrl(view.client.policyUri) },
@@ -49,11 +38,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   return (
     <Card className="space-y-6">
       <header className="space-y-3">
-        {logo ? (
-          // A third-party URL from client metadata: a plain <img> with a fixed size, so nothing shifts.
-          <img src={logo} alt={`${app} logo`} width={48} height={48} className="size-12 rounded-lg border border-zinc-200 bg-white object-contain" />
-        ) : null}
-        <h1 className="text-xl font-semibold tracking-tight text-balance">{app} wants to access your Portico account</h1>
+        <AppRequestHeading appName={app} logoUri={view.client.logoUri} />
         <AppVerification verified={view.client.verified} appName={app} issuerHost={new URL(config.issuer).host} />
         {view.client.metadataDocument ? (
           <p className="text-sm text-zinc-700 wrap-break-word">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { AppRequestHeading } from '@/components/auth/app-request-heading';
 import { AppVerification } from '@/components/auth/app-verification';
 import { ConsentAccount } from '@/components/auth/consent-account';
 import { DeviceCodeForm } from '@/components/auth/device-code-form';
@@ -44,15 +45,10 @@ export default async function DevicePage({ searchParams }: { searchParams: Searc
 
   const { view } = found;
   const app = view.client.name;
-  const logo = webUrl(view.client.logoUri);
   return (
     <Card className="space-y-6">
       <header className="space-y-3">
-        {logo ? (
-          // A third-party URL from client metadata: a plain <img> with a fixed size, so nothing shifts.
-          <img src={logo} alt={`${app} logo`} width={48} height={48} className="size-12 rounded-lg border border-zinc-200 bg-white object-contain" />
-        ) : null}
-        <h1 className="text-xl font-semibold tracking-tight text-balance">{app} wants to access your Portico account</h1>
+        <AppRequestHeading appName={app} logoUri={view.client.logoUri} />
         <p className="text-sm text-zinc-700">
           From a device showing the code <strong className="font-mono font-semibold tracking-wider text-zinc-900" data-testid="device-user-code">{view.userCode}</strong>
         </p>
@@ -79,12 +75,3 @@ function EnterCode(props: { defaultCode?: string; error?: string; notice?: strin
 }
 
 /** Only web pages are shown: anything else in client metadata is not (as on the consent screen). */
-function webUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
