@@ -2,10 +2,13 @@ import { PorticoMark } from '@/components/auth/portico-mark';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Card } from '@/components/ui/card';
 import { TextLink, textLinkClass } from '@/components/ui/text-link';
-import { getSignedInUser } from '@/lib/auth/session';
+import { redirect } from 'next/navigation';
+import { getSignedInUser, getUserWhoMustChangePassword } from '@/lib/auth/session';
 
 export default async function HomePage() {
   const user = await getSignedInUser();
+  // Signed in with a generated password (the first administrator): replacing it comes first.
+  if (!user && (await getUserWhoMustChangePassword())) redirect('/change-password');
   return (
     <main className="mx-auto flex min-h-screen w-full max-w-xl flex-col justify-center gap-8 px-4 py-10">
       <header className="space-y-3">

@@ -8,10 +8,12 @@
  *                                      database, dropped afterwards). Same as BENCH_DB=postgres;
  *                                      BENCH_DB=postgres-only skips SQLite.
  *   npm run bench -- --profile         also CPU-profile Portico (node --cpu-prof) and print where
- *                                      its time went (figures are then taken under the profiler)
+ *                                      its time went (figures are then taken under the profiler);
+ *                                      the .cpuprofile files are kept if BENCH_KEEP_PROFILES=1
  *
  * Environment: BENCH_DURATION (s per endpoint, default 10), BENCH_CONNECTIONS (default 50),
- * BENCH_WARMUP (s of discarded load before each endpoint, default 1), BENCH_JOSE_SECONDS (default 3).
+ * BENCH_WARMUP (s of discarded load before each endpoint, default 1), BENCH_JOSE_SECONDS (default 3),
+ * BENCH_ENDPOINTS (comma-separated keys, e.g. "refresh_token,introspection"; default all).
  *
  * Measured per server, 50 connections: (a) client_credentials, (b) authorization-code exchange
  * (every request a distinct code, a fixed number of requests), (c) refresh (each connection follows
@@ -66,6 +68,15 @@ const ENDPOINTS = [
   { key: 'userinfo', label: '(e) userinfo' },
 ] as const;
 type EndpointKey = (typeof ENDPOINTS)[number]['key'];
+const SELECTED = selectedEndpoints(process.env.BENCH_ENDPOINTS);
+
+function selectedEndpoints(value: string | undefined): (typeof ENDPOINTS)[number][] {
+  if (!value) return [...ENDPOINTS];
+  const keys = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const unknown = keys.filter((k) => !ENDPOINTS.some((e) => e.key === k));
+  if (unknown.length) throw new Error(`BENCH_ENDPOINTS: unknown ${unknown.join(', ')} (known: ${ENDPOINTS.map((e) => e.key).join(', ')}).`);
+  return ENDPOINTS.filter((e) => keys.includes(e.key));
+}
 
 type Measurement = LoadResult & { note?: string; unsupported?: string };
 type ServerResult = { label: string; notes: string[]; endpoints: Partial<Record<EndpointKey, Measurement>> };
@@ -300,7 +311,7 @@ async function main() {
       const portico: ServerResult = { label: target.label, notes: [...target.notes], endpoints: {} };
       const peer: ServerResult = { label: `${ref.label} (beside ${kind})`, notes: [...ref.notes], endpoints: {} };
       try {
-        for (const { key } of ENDPOINTS) {
+        for (const { key } of SELECTED) {
           await measureServer(target, [key], portico);
           await measureServer(ref, [key], peer);
         }
@@ -314,7 +325,7 @@ async function main() {
   } finally {
     await ref.stop();
   }
-  if (profileDir) onCleanup(() => rmSync(profileDir, { recursive: true, force: true }));
+  if (profileDir && process.env.BENCH_KEEP_PROFILES !== '1') onCleanup(() => rmSync(profileDir, { recursive: true, force: true }));
 
   // 4. Report.
   const rs256 = jose.find((j) => j.alg === 'RS256')!;
@@ -354,7 +365,7 @@ async function main() {
 
   const problems: string[] = [];
   for (const p of [...porticoResults, ...refResults]) {
-    for (const { key } of ENDPOINTS) {
+    for (const { key } of SELECTED) {
       const m = p.endpoints[key];
       if (!m) problems.push(`${p.label} ${key}: not measured`);
       else if (failures(m)) {

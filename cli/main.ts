@@ -15,6 +15,7 @@ import { resourceScopeAdd } from './commands/resource-scope-add.ts';
 import { settingsRegistration } from './commands/settings-registration.ts';
 import { settingsShow } from './commands/settings-show.ts';
 import { userCreate } from './commands/user-create.ts';
+import { userResetPassword } from './commands/user-reset-password.ts';
 import { describeError, UsageError } from './errors.ts';
 import type { Out } from './output.ts';
 import { USAGE } from './usage.ts';
@@ -24,6 +25,7 @@ type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   'user create': userCreate,
+  'user reset-password': userResetPassword,
   'client create': clientCreate,
   'client verify': clientVerify,
   'client unverify': clientUnverify,

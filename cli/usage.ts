@@ -4,6 +4,11 @@ Commands:
   user create --email E --password P [--name N] [--admin] [--json]
       Create a user account (--admin: may use the developer portal's admin pages).
 
+  user reset-password --email E [--json]
+      Give a locked-out account a new temporary password, printed once (e.g. the first
+      administrator's after its 24 hours): it must be changed at the next sign-in and works
+      for 24 hours. Signs the account out everywhere and revokes its personal access tokens.
+
   client create --name N --redirect-uri U [--redirect-uri U …] [--post-logout-redirect-uri U …]
                 [--type web|spa|native|service] [--scope S] [--access-token-format opaque|jwt]
                 [--token-endpoint-auth-method client_secret_basic|client_secret_post]

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { linkFromOutbox } from './support/outbox.ts';
 import { clientPost, createApp, PORTAL_PASSWORD, readCredentials, secretAuthenticates, signUp, uniqueEmail } from './support/portal.ts';
 import { expect, onPortico, signIn, test } from './support/test.ts';
 
@@ -256,8 +257,17 @@ test('an invitation refuses the wrong account with a clear message', async ({ br
 
 test('personal access tokens: created once, listed by last four, revoked', async ({ page, state }) => {
   await page.goto(`${state.issuer}/signup?callbackUrl=${encodeURIComponent('/developers/tokens')}`);
-  await signUp(page, { name: 'Pat Token', email: uniqueEmail('pat') });
+  const email = uniqueEmail('pat');
+  await signUp(page, { name: 'Pat Token', email });
   await expect(page).toHaveURL(onPortico(state, '/developers/tokens'));
+  await page.getByLabel('Name').fill('CI deploy');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Confirm your email address before creating a personal access token' })).toBeVisible();
+
+  // Only an account whose email address is confirmed may create a token.
+  await page.goto(await linkFromOutbox(state, email, '/verify-email'));
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  await page.goto(`${state.issuer}/developers/tokens`);
   await page.getByLabel('Name').fill('CI deploy');
   await page.getByLabel('clients:write').check();
   await page.getByRole('button', { name: 'Create token' }).click();

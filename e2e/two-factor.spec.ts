@@ -56,6 +56,8 @@ async function turnOnTwoStep(page: Page, screenshots: string | null): Promise<{ 
   await page.getByRole('button', { name: 'Turn on' }).click();
   await expect(page.getByText('Enter the 6-digit code your authenticator app shows.')).toBeVisible();
   await page.getByLabel('Code from the app').fill(totpAt(key, totpStep(Date.now())));
+  // Turning it on re-authenticates: the current password goes with the code.
+  await page.getByRole('region', { name: 'Two-step verification' }).getByLabel('Current password').fill(PORTAL_PASSWORD);
   await page.getByRole('button', { name: 'Turn on' }).click();
 
   await expect(page.getByRole('heading', { name: 'Two-step verification is on. Save your recovery codes.' })).toBeVisible();

@@ -29,6 +29,12 @@ const envSchema = z.object({
     .min(32, 'PORTICO_REGISTRATION_TOKEN must be at least 32 characters (use `openssl rand -base64 32`)')
     .optional(),
   PORTICO_CODE_TTL: z.coerce.number().int().min(10).max(600).default(60),
+  PORTICO_SESSION_ABSOLUTE_TIMEOUT: z.coerce
+    .number({ message: 'PORTICO_SESSION_ABSOLUTE_TIMEOUT must be a number of seconds, such as 2592000 (30 days)' })
+    .int()
+    .min(300, 'PORTICO_SESSION_ABSOLUTE_TIMEOUT must be at least 300 seconds (5 minutes)')
+    .max(31_536_000, 'PORTICO_SESSION_ABSOLUTE_TIMEOUT must be at most 31536000 seconds (365 days)')
+    .default(2_592_000),
   PORTICO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   PORTICO_SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'PORTICO_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587' })
@@ -73,6 +79,12 @@ export type Config = {
   /** The initial access token for dynamic client registration (RFC 7591); undefined = registration off. */
   registrationToken: string | undefined;
   secureCookies: boolean;
+  /**
+   * The longest a browser session lasts, in seconds from sign-in, however active it is (OWASP
+   * Session Management Cheat Sheet, absolute timeout); then the user signs in again. The idle
+   * timeout is separate (lib/account/user-sessions.ts SESSION_MAX_AGE_S).
+   */
+  sessionAbsoluteTimeout: number;
   /** How many reverse proxies in front append to X-Forwarded-For (lib/server/client-ip.ts). */
   trustedProxies: number;
   /** Shared rate-limit counters across instances; undefined = counters in each instance's memory. */
@@ -88,8 +100,9 @@ export type Config = {
   /** Token requests per second per client, counted by each instance (lib/rate-limit/policies.ts). */
   tokenRateLimit: number;
   /**
-   * host:port pairs that outbound fetches of untrusted URLs (client ID metadata documents) may reach
-   * although they resolve to internal addresses (lib/net/safe-fetch.ts); every other host is checked.
+   * host:port pairs that outbound requests to untrusted URLs (client ID metadata documents,
+   * back-channel logout) may reach although they resolve to internal addresses
+   * (lib/net/safe-fetch.ts); every other host is checked.
    */
   outboundAllowedHosts: string[];
   mail: {
@@ -129,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: `${secret}:session`,
     registrationToken: e.PORTICO_REGISTRATION_TOKEN,
     secureCookies: issuer.startsWith('https://'),
+    sessionAbsoluteTimeout: e.PORTICO_SESSION_ABSOLUTE_TIMEOUT,
     trustedProxies: e.PORTICO_TRUSTED_PROXIES,
     redisUrl: e.PORTICO_REDIS_URL,
     metricsPort: e.PORTICO_METRICS_PORT,
@@ -150,7 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // owner-only, like the files in it (lib/db/file-modes.ts)
   const secret = randomBytes(32).toString('base64url');
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

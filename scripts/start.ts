@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../lib/config.ts';
+import { restrictDataDirectory } from '../lib/db/file-modes.ts';
 import { migrateDatabase } from '../lib/db/migrate.ts';
 import { ensureFirstAdmin } from '../lib/server/first-run.ts';
 import { startHttpServer } from '../lib/server/http-server.ts';
@@ -20,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const config = loadConfig();
   if (!process.argv.includes('--no-build')) buildIfNeeded(root);
+  restrictDataDirectory(config.dataDir);
   await migrateDatabase(config.databaseUrl);
   const runtime = await getRuntime();
   const admin = await ensureFirstAdmin(runtime.db, config.dataDir);
@@ -36,7 +38,8 @@ ${admin ? `
   First run: an administrator was created. Sign in at ${config.issuer}/login with
     email:    ${admin.email}
     password: ${admin.password}
-  (also saved in ${path.join(config.dataDir, 'first-admin.txt')}; change it after signing in)
+  (also saved in ${path.join(config.dataDir, 'first-admin.txt')}). It must be changed at the first
+  sign-in and stops working in 24 hours; for a new one: npx portico user reset-password --email ${admin.email}
 ` : `
   Sign in at ${config.issuer}/login. Create users with: npx portico user create --email you@example.com --password '…'
 `}

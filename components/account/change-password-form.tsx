@@ -6,14 +6,18 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
+import { sameOriginPath } from '@/lib/auth/relative-url';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/account';
 import { callFormAction } from '@/components/ui/call-form-action';
 
 type Action = (input: ChangePasswordInput) => Promise<{ ok: true } | { ok: false; error: string; field?: 'currentPassword' | 'newPassword' }>;
 
-/** Current + new password. The change ends every other session; this browser stays signed in. */
-export function ChangePasswordForm({ action, email }: { action: Action; email: string }) {
+/**
+ * Current + new password. The change ends every other session; this browser stays signed in.
+ * With `then` (a same-origin path), the browser goes there once the password is changed.
+ */
+export function ChangePasswordForm({ action, email, then }: { action: Action; email: string; then?: string }) {
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const {
@@ -28,6 +32,7 @@ export function ChangePasswordForm({ action, email }: { action: Action; email: s
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     if (!(await callFormAction(() => action(values), setError, (text) => setMessage({ tone: 'error', text })))) return;
+    if (then) return window.location.assign(sameOriginPath(then) ?? '/');
     reset();
     setMessage({ tone: 'success', text: 'Your password has been changed. Other devices and browsers have been signed out.' });
   });

@@ -111,8 +111,8 @@ export function SessionList({
         title="Sign out everywhere?"
         description={
           <p>
-            Every browser and device signed in to your account, this one included, will be signed out. Apps you connected keep their access; revoke it
-            under Connected apps.
+            Every browser and device signed in to your account, this one included, will be signed out, and your personal access tokens for the
+            developer API stop working. Apps you connected keep their access; revoke it under Connected apps.
           </p>
         }
       >

@@ -15,7 +15,10 @@ const UNREACHABLE = "We couldn't reach Portico. Check your connection and try ag
 /** The setup key as people type it: groups of four. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
-/** Set-up: scan the QR code (or type the key), then prove it worked with a code from the app. */
+/**
+ * Set-up: scan the QR code (or type the key), then prove it worked with a code from the app and
+ * confirm it's you with the current password (a session alone cannot turn it on).
+ */
 export function TwoFactorEnrolment({
   enrolment,
   confirm,
@@ -23,7 +26,7 @@ export function TwoFactorEnrolment({
   onCancel,
 }: {
   enrolment: Enrolment;
-  confirm: (input: { code: string }) => Promise<RecoveryCodesResult>;
+  confirm: (input: { code: string; password: string }) => Promise<RecoveryCodesResult>;
   onEnabled: (recoveryCodes: string[]) => void;
   onCancel: () => void;
 }) {
@@ -35,13 +38,13 @@ export function TwoFactorEnrolment({
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<{ code: string }>({ defaultValues: { code: '' } });
+  } = useForm<{ code: string; password: string }>({ defaultValues: { code: '', password: '' } });
 
-  const onSubmit = handleSubmit(async ({ code }) => {
+  const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await confirm({ code }).catch((): RecoveryCodesResult => ({ ok: false, error: UNREACHABLE }));
+    const result = await confirm(values).catch((): RecoveryCodesResult => ({ ok: false, error: UNREACHABLE }));
     if (result.ok) return onEnabled(result.recoveryCodes);
-    if (result.field === 'code') setError('code', { message: result.error }, { shouldFocus: true });
+    if (result.field === 'code' || result.field === 'password') setError(result.field, { message: result.error }, { shouldFocus: true });
     else setFormError(result.error);
   });
 
@@ -74,7 +77,7 @@ export function TwoFactorEnrolment({
         </li>
         <li>
           <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
-            <p>Enter the 6-digit code the app now shows for Portico.</p>
+            <p>Enter the 6-digit code the app now shows for Portico, and your current password to confirm it&apos;s you.</p>
             {formError ? <Alert tone="error">{formError}</Alert> : null}
             <TextField
               label="Code from the app"
@@ -88,6 +91,14 @@ export function TwoFactorEnrolment({
               {...register('code', {
                 validate: (value) => /^\d{6}$/.test(value.replace(/\s/g, '')) || 'Enter the 6-digit code your authenticator app shows.',
               })}
+            />
+            <TextField
+              label="Current password"
+              type="password"
+              autoComplete="current-password"
+              className="sm:w-72"
+              error={errors.password?.message}
+              {...register('password', { required: 'Enter your current password.' })}
             />
             <div className="flex flex-wrap gap-3">
               <Button type="submit" fullWidth={false} disabled={isSubmitting} aria-busy={isSubmitting}>

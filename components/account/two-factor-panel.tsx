@@ -15,7 +15,7 @@ export type TwoFactorStatusView = { enabled: boolean; enabledAt: ShownDate | nul
 
 export type TwoFactorActions = {
   start: () => Promise<StartEnrolmentResult>;
-  confirm: (input: { code: string }) => Promise<RecoveryCodesResult>;
+  confirm: (input: { code: string; password: string }) => Promise<RecoveryCodesResult>;
   regenerate: (input: { password: string }) => Promise<RecoveryCodesResult>;
   disable: (input: { password: string }) => Promise<DisableResult>;
 };

@@ -8,15 +8,19 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { sameOriginPath } from '@/lib/auth/relative-url';
+import { SIGN_IN_MESSAGES } from '@/lib/auth/sign-in-messages';
 import { signInSchema, type SignInInput, type SignInValues } from '@/lib/validation/sign-in';
 
-const INCORRECT = 'Incorrect email or password.';
-const UNAVAILABLE = "We couldn't sign you in just now. Wait a moment and try again.";
-const TOO_MANY = 'Too many wrong passwords for this account. Wait 15 minutes, or reset your password with "Forgot password?".';
 // The codes lib/auth/options.ts returns for the second step.
 const CODE_ERRORS: Record<string, string> = {
-  SecondFactorInvalid: "That code didn't work. Check your authenticator app, or use one of your recovery codes.",
-  SecondFactorLocked: 'Too many wrong codes. Wait 15 minutes, then try again.',
+  SecondFactorInvalid: SIGN_IN_MESSAGES.SecondFactorInvalid,
+  SecondFactorLocked: SIGN_IN_MESSAGES.SecondFactorLocked,
+};
+// The codes for the first step; anything else is "unavailable".
+const PASSWORD_ERRORS: Record<string, string> = {
+  CredentialsSignin: SIGN_IN_MESSAGES.CredentialsSignin,
+  TooManyAttempts: SIGN_IN_MESSAGES.TooManyAttempts,
+  PasswordExpired: SIGN_IN_MESSAGES.PasswordExpired,
 };
 
 /**
@@ -72,7 +76,7 @@ export function SignInForm({ continueTo, defaultEmail }: { continueTo: string; d
     }
     setAskCode(false);
     setCode('');
-    setFormError(error === 'CredentialsSignin' ? INCORRECT : error === 'TooManyAttempts' ? TOO_MANY : UNAVAILABLE);
+    setFormError(Object.hasOwn(PASSWORD_ERRORS, error) ? PASSWORD_ERRORS[error]! : SIGN_IN_MESSAGES.Unavailable);
     resetField('password');
     setFocus('password');
   });

@@ -254,6 +254,7 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
                     <CheckboxField
                       label="Rotate refresh tokens"
                       hint="Each use returns a new refresh token; reusing an old one revokes the whole session. Recommended."
+                      error={errors.refreshTokenRotation?.message}
                       {...register('refreshTokenRotation')}
                     />
                   </div>

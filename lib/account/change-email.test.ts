@@ -24,7 +24,7 @@ describe('changing the email address (SQLite)', () => {
   const db = () => h.runtime.db;
   const outbox = () => readOutbox(h.config.dataDir, 1000);
   const request = (userId: string, newEmail: string, currentPassword = PASSWORD, at = now()) =>
-    requestEmailChange(db(), mailer, { userId }, { newEmail, currentPassword, issuer: h.config.issuer }, at);
+    requestEmailChange(db(), h.runtime.rateLimits.currentPasswordPerAccount, mailer, { userId }, { newEmail, currentPassword, issuer: h.config.issuer }, at);
   /** The token in the newest outbox message to `to`. */
   async function lastLink(to: string): Promise<string> {
     const message = (await outbox()).find((m) => m.to === to);

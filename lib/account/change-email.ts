@@ -1,7 +1,8 @@
 /**
  * /account/security: the signed-in user moves their account to another email address.
  *
- * Requesting needs the current password (re-authentication, as for a password change) and an
+ * Requesting needs the current password (re-authentication, limited per account:
+ * verify-current-password.ts) and an
  * address no other account uses. It mails a change_email link (valid 24 hours, once; see
  * email-tokens.ts) to the NEW address and a notice to the OLD one, so an unwanted request is
  * noticed. Only one request is live at a time: a new one ends the earlier links. The account
@@ -21,11 +22,11 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../portal/types.ts';
 import { sha256 } from '../oidc/tokens.ts';
 import { emailField } from '../validation/user.ts';
-import { WrongCurrentPasswordError } from './change-password.ts';
 import { checkEmailToken, consumeEmailToken, EmailLinkError, issueEmailToken, type LinkProblem } from './email-tokens.ts';
 import type { Mailer } from './mailer.ts';
-import { verifyPassword } from './password.ts';
 import { recordSecurityEvent } from './record-security-event.ts';
+import { verifyCurrentPassword } from './verify-current-password.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
 
 export class SameEmailError extends Error {
   constructor() {
@@ -45,14 +46,15 @@ export type EmailChangeRequested = { currentEmail: string; newEmail: string; exp
 
 export async function requestEmailChange(
   db: Db,
+  passwordAttempts: Limiter,
   mailer: Mailer,
   actor: Actor,
   input: { newEmail: string; currentPassword: string; issuer: string },
   now: Date = new Date(),
 ): Promise<EmailChangeRequested> {
   const newEmail = emailField.parse(input.newEmail);
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, email: true, passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new WrongCurrentPasswordError();
+  await verifyCurrentPassword(db, passwordAttempts, actor.userId, input.currentPassword);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, email: true } });
   if (newEmail === user.email) throw new SameEmailError();
   if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw new EmailInUseError();
 

@@ -1,5 +1,6 @@
 /**
- * Deletes the signed-in user's account, after re-authentication with their password.
+ * Deletes the signed-in user's account, after re-authentication with their password (limited per
+ * account: verify-current-password.ts).
  *
  * In one transaction: every token, grant and code the user holds is deleted (introspection then
  * answers inactive, RFC 7662 §2.2, and refresh fails), consents, personal access tokens, team
@@ -13,7 +14,8 @@ import type { Db } from '../db/client.ts';
 import { ForbiddenError, NotFoundError } from '../portal/errors.ts';
 import { purgeClient } from '../portal/purge-client.ts';
 import type { Actor } from '../portal/types.ts';
-import { verifyPassword } from './password.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
+import { verifyCurrentPassword, WrongCurrentPasswordError } from './verify-current-password.ts';
 
 export class WrongPasswordError extends Error {
   constructor() {
@@ -21,10 +23,12 @@ export class WrongPasswordError extends Error {
   }
 }
 
-export async function deleteAccount(db: Db, actor: Actor, password: string, now = new Date()): Promise<{ clientIds: string[] }> {
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, passwordHash: true } });
+export async function deleteAccount(db: Db, passwordAttempts: Limiter, actor: Actor, password: string, now = new Date()): Promise<{ clientIds: string[] }> {
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true } });
   if (!user) throw new NotFoundError('account');
-  if (!(await verifyPassword(user.passwordHash, password))) throw new WrongPasswordError();
+  await verifyCurrentPassword(db, passwordAttempts, user.id, password).catch((err: unknown) => {
+    throw err instanceof WrongCurrentPasswordError ? new WrongPasswordError() : err;
+  });
 
   return db.$transaction(async (tx) => {
     const userId = user.id;

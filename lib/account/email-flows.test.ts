@@ -129,13 +129,13 @@ describe('email links, password reset and change (SQLite)', () => {
     expect(await isValid(user.id, elsewhere)).toBe(true);
     const actor = { userId: user.id, sessionId: here };
 
-    await expect(changePassword(h.runtime.db, actor, { currentPassword: 'wrong password', newPassword: 'a better passphrase' }, now())).rejects.toBeInstanceOf(
+    await expect(changePassword(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, actor, { currentPassword: 'wrong password', newPassword: 'a better passphrase' }, now())).rejects.toBeInstanceOf(
       WrongCurrentPasswordError,
     );
-    await expect(changePassword(h.runtime.db, actor, { currentPassword: PASSWORD, newPassword: 'iloveyou' }, now())).rejects.toThrow(COMMON_PASSWORD_MESSAGE);
+    await expect(changePassword(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, actor, { currentPassword: PASSWORD, newPassword: 'iloveyou' }, now())).rejects.toThrow(COMMON_PASSWORD_MESSAGE);
     expect(await isValid(user.id, elsewhere)).toBe(true);
 
-    const { endedSessions } = await changePassword(h.runtime.db, actor, { currentPassword: PASSWORD, newPassword: 'a better passphrase' }, now());
+    const { endedSessions } = await changePassword(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, actor, { currentPassword: PASSWORD, newPassword: 'a better passphrase' }, now());
     expect(endedSessions).toEqual([elsewhere]);
     expect(await verifyUserPassword(h.runtime.db, 'barbara@example.com', 'a better passphrase')).toMatchObject({ id: user.id });
     expect(await isValid(user.id, elsewhere)).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * /account/activity: the user's own sign-ins and consent decisions (AuditEvents they are the
  * actor of), newest first, each as a line a person can read. Developer-portal changes the user
- * made live in the portal's audit trail and are not listed here.
+ * made live in the portal's audit trail and are not listed here, except personal access tokens:
+ * a token is a credential of the account, so creating and revoking one is listed too.
  */
 import type { Db } from '../db/client.ts';
 import { SCOPE_DESCRIPTIONS } from '../oidc/scopes.ts';
@@ -10,6 +11,8 @@ import { describeUserAgent } from './describe-user-agent.ts';
 import { SECURITY_ACTIONS } from './record-security-event.ts';
 
 export const ACTIVITY_LIMIT = 100;
+
+const LISTED_ACTIONS = [...SECURITY_ACTIONS, 'pat.created', 'pat.revoked'];
 
 export type ActivityLine = {
   id: string;
@@ -21,11 +24,31 @@ export type ActivityLine = {
   detail: string | null;
 };
 
-type Details = { userAgent?: unknown; newDevice?: unknown; clientName?: unknown; granted?: unknown; declined?: unknown; newEmail?: unknown; oldEmail?: unknown; remaining?: unknown };
+type Details = {
+  userAgent?: unknown;
+  newDevice?: unknown;
+  clientName?: unknown;
+  granted?: unknown;
+  declined?: unknown;
+  newEmail?: unknown;
+  oldEmail?: unknown;
+  remaining?: unknown;
+  name?: unknown;
+  scopes?: unknown;
+  personalAccessTokens?: unknown;
+};
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const phrase = (scope: string) => lowerFirst(SCOPE_DESCRIPTIONS[scope] ?? `use the "${scope}" permission`);
+const tokenName = (details: Details) => (typeof details.name === 'string' ? `"${details.name}"` : 'a personal access token');
+
+/** "2 personal access tokens revoked", or null for none. */
+function revokedTokens(details: Details): string | null {
+  const n = details.personalAccessTokens;
+  if (typeof n !== 'number' || n <= 0) return null;
+  return `${n} personal access ${n === 1 ? 'token' : 'tokens'} revoked`;
+}
 
 /** ["a", "b", "c"] → "a, b and c". */
 function joinWords(words: string[]): string {
@@ -68,15 +91,23 @@ export function describeActivity(action: string, details: Details, appName: stri
     case 'user.session_signed_out':
       return { text: 'Signed out a session', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
     case 'user.signed_out_everywhere':
-      return { text: 'Signed out everywhere', detail: null };
+      return { text: 'Signed out everywhere', detail: revokedTokens(details) };
     case 'user.email_verified':
       return { text: 'Confirmed your email address', detail: null };
     case 'user.password_reset_requested':
       return { text: 'Asked for a password reset link', detail: null };
     case 'user.password_reset':
-      return { text: 'Reset your password', detail: 'Signed out everywhere' };
+      return { text: 'Reset your password', detail: ['Signed out everywhere', revokedTokens(details)].filter(Boolean).join('; ') };
+    case 'user.temporary_password_issued':
+      return { text: 'An operator gave your account a temporary password', detail: ['Signed out everywhere', revokedTokens(details)].filter(Boolean).join('; ') };
     case 'user.password_changed':
       return { text: 'Changed your password', detail: 'Signed out of other sessions' };
+    case 'pat.created': {
+      const scopes = strings(details.scopes);
+      return { text: `Created the personal access token ${tokenName(details)}`, detail: scopes.length ? `Scopes: ${scopes.join(', ')}` : null };
+    }
+    case 'pat.revoked':
+      return { text: `Revoked the personal access token ${tokenName(details)}`, detail: 'It no longer works' };
     case 'consent.granted': {
       const granted = strings(details.granted);
       const beyondIdentity = granted.filter((s) => s !== 'openid');
@@ -95,7 +126,7 @@ export function describeActivity(action: string, details: Details, appName: stri
 
 export async function listSecurityActivity(db: Db, actor: Actor): Promise<ActivityLine[]> {
   const events = await db.auditEvent.findMany({
-    where: { actorUserId: actor.userId, action: { in: [...SECURITY_ACTIONS] } },
+    where: { actorUserId: actor.userId, action: { in: LISTED_ACTIONS } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: ACTIVITY_LIMIT,
   });

@@ -34,7 +34,7 @@ export function createMailer(config: Pick<Config, 'dataDir' | 'mail'>, clock: ()
   const file = outboxPath(config.dataDir);
   return {
     async send({ to, subject, text }) {
-      await mkdir(config.dataDir, { recursive: true });
+      await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
       const line: OutboxMessage = { to, subject, text, createdAt: clock().toISOString() };
       await appendFile(file, `${JSON.stringify(line)}\n`, { mode: 0o600 });
     },

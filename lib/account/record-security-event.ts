@@ -14,6 +14,7 @@ export const SECURITY_ACTIONS = [
   'user.password_reset_requested',
   'user.password_reset',
   'user.password_changed',
+  'user.temporary_password_issued',
   'consent.granted',
   'consent.denied',
   'consent.revoked',

@@ -1,10 +1,14 @@
 /**
  * /reset-password: spends a reset link and sets the new password (the shared NIST rule,
  * lib/validation/user.ts). In the same transaction every session of the user ends
- * (lib/account/user-sessions.ts), every other unused reset link of the user is spent, and the
- * audit record is written. The ended sessions are returned, for back-channel logout.
+ * (lib/account/user-sessions.ts), every personal access token is revoked (a reset means the
+ * account may have been in someone else's hands, and they may have minted one), every other
+ * unused reset link of the user is spent, a required password change or expiry is lifted (the
+ * user chose this password), and the audit record is written. The ended sessions are returned,
+ * for back-channel logout.
  */
 import type { Db } from '../db/client.ts';
+import { revokeAllPersonalAccessTokens } from '../portal/revoke-personal-access-token.ts';
 import { newPasswordField } from '../validation/user.ts';
 import { consumeEmailToken } from './email-tokens.ts';
 import { hashPassword } from './password.ts';
@@ -19,12 +23,13 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     const user = await tx.user.update({
       where: { id: userId },
       // Receiving the link proves the address too.
-      data: { passwordHash, emailVerified: true },
+      data: { passwordHash, emailVerified: true, passwordChangeRequired: false, passwordExpiresAt: null },
       select: { email: true },
     });
     await tx.emailToken.updateMany({ where: { userId, purpose: 'reset_password', usedAt: null }, data: { usedAt: now } });
     const endedSessions = await endUserSessions(tx, userId, { now });
-    await recordSecurityEvent(tx, { userId, action: 'user.password_reset', at: now });
+    const revokedTokens = await revokeAllPersonalAccessTokens(tx, userId, now);
+    await recordSecurityEvent(tx, { userId, action: 'user.password_reset', details: { personalAccessTokens: revokedTokens }, at: now });
     return { email: user.email, userId, endedSessions };
   });
 }

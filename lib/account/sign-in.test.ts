@@ -23,7 +23,7 @@ const codeNow = (secret: string, offset = 0) => totpAt(secret, totpStep(now().ge
 async function enrolled(email: string) {
   const user = await createUser(h.runtime.db, { email, password: PASSWORD });
   const { secret } = await startTotpEnrolment(h.runtime.db, key(), user, 'Portico');
-  const { recoveryCodes } = await confirmTotpEnrolment(h.runtime.db, key(), user.id, codeNow(secret), now());
+  const { recoveryCodes } = await confirmTotpEnrolment(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, key(), user.id, { code: codeNow(secret), currentPassword: PASSWORD }, now());
   h.clock.advance(30); // the enrolment code's step is spent
   return { user, secret, recoveryCodes };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client.ts';
+import { createRateLimits } from '../rate-limit/index.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../../tests/support/databases.ts';
 import { WrongCurrentPasswordError } from './change-password.ts';
@@ -19,6 +20,7 @@ import {
 const KEY = 'two-factor-test-secret-0123456789abcdef';
 const PASSWORD = 'correct horse battery';
 const ISSUER = 'Portico (localhost)';
+const attempts = createRateLimits().currentPasswordPerAccount;
 
 // On both databases: replay protection and single-use recovery codes are conditional updates.
 describe.each(DATABASES)('two-step verification (%s)', (kind) => {
@@ -49,7 +51,7 @@ describe.each(DATABASES)('two-step verification (%s)', (kind) => {
   async function enrolledUser(email: string) {
     const user = await createUser(db, { email, password: PASSWORD });
     const { secret } = await startTotpEnrolment(db, KEY, user, ISSUER);
-    const { recoveryCodes } = await confirmTotpEnrolment(db, KEY, user.id, codeAt(secret, now), now);
+    const { recoveryCodes } = await confirmTotpEnrolment(db, attempts, KEY, user.id, { code: codeAt(secret, now), currentPassword: PASSWORD }, now);
     return { user, secret, recoveryCodes };
   }
 
@@ -68,9 +70,9 @@ describe.each(DATABASES)('two-step verification (%s)', (kind) => {
     expect(await isTwoFactorEnabled(db, user.id)).toBe(false);
     expect(await verifySecondFactor(db, KEY, user.id, codeAt(secret, now), now)).toEqual({ ok: false }); // not on until confirmed
 
-    expect(await problem(confirmTotpEnrolment(db, KEY, user.id, codeAt(first.secret, now), now))).toBe('wrong_code');
-    expect(await problem(confirmTotpEnrolment(db, KEY, user.id, codeAt(secret, now, 2), now))).toBe('wrong_code');
-    const { recoveryCodes } = await confirmTotpEnrolment(db, KEY, user.id, ` ${codeAt(secret, now).replace(/^(...)/, '$1 ')} `, now);
+    expect(await problem(confirmTotpEnrolment(db, attempts, KEY, user.id, { code: codeAt(first.secret, now), currentPassword: PASSWORD }, now))).toBe('wrong_code');
+    expect(await problem(confirmTotpEnrolment(db, attempts, KEY, user.id, { code: codeAt(secret, now, 2), currentPassword: PASSWORD }, now))).toBe('wrong_code');
+    const { recoveryCodes } = await confirmTotpEnrolment(db, attempts, KEY, user.id, { code: ` ${codeAt(secret, now).replace(/^(...)/, '$1 ')} `, currentPassword: PASSWORD }, now);
 
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
@@ -87,7 +89,7 @@ describe.each(DATABASES)('two-step verification (%s)', (kind) => {
 
   it('refuses to confirm without a pending enrolment', async () => {
     const user = await createUser(db, { email: 'nopending@example.com', password: PASSWORD });
-    expect(await problem(confirmTotpEnrolment(db, KEY, user.id, '123456', now))).toBe('no_pending_enrolment');
+    expect(await problem(confirmTotpEnrolment(db, attempts, KEY, user.id, { code: '123456', currentPassword: PASSWORD }, now))).toBe('no_pending_enrolment');
   });
 
   it('accepts a code once: replay and older codes are refused, the next step works', async () => {
@@ -134,8 +136,8 @@ describe.each(DATABASES)('two-step verification (%s)', (kind) => {
 
   it('makes new recovery codes only with the right password, and the old ones stop working', async () => {
     const { user, recoveryCodes: old } = await enrolledUser('ken@example.com');
-    expect(await problem(regenerateRecoveryCodes(db, KEY, user.id, 'wrong password', now))).toBe('wrong_password');
-    const { recoveryCodes } = await regenerateRecoveryCodes(db, KEY, user.id, PASSWORD, now);
+    expect(await problem(regenerateRecoveryCodes(db, attempts, KEY, user.id, 'wrong password', now))).toBe('wrong_password');
+    const { recoveryCodes } = await regenerateRecoveryCodes(db, attempts, KEY, user.id, PASSWORD, now);
     expect(recoveryCodes).toHaveLength(10);
     expect(recoveryCodes.some((c) => old.includes(c))).toBe(false);
     expect(await verifySecondFactor(db, KEY, user.id, old[0]!, now)).toEqual({ ok: false });
@@ -145,18 +147,18 @@ describe.each(DATABASES)('two-step verification (%s)', (kind) => {
 
   it('turns off only with the right password, removing the secret and the recovery codes', async () => {
     const { user, secret } = await enrolledUser('barbara@example.com');
-    expect(await problem(disableTwoFactor(db, user.id, 'wrong password', now))).toBe('wrong_password');
+    expect(await problem(disableTwoFactor(db, attempts, user.id, 'wrong password', now))).toBe('wrong_password');
     expect(await isTwoFactorEnabled(db, user.id)).toBe(true);
 
-    await disableTwoFactor(db, user.id, PASSWORD, now);
+    await disableTwoFactor(db, attempts, user.id, PASSWORD, now);
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await getTwoFactorStatus(db, user.id)).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0 });
     advance(30);
     expect(await verifySecondFactor(db, KEY, user.id, codeAt(secret, now), now)).toEqual({ ok: false });
-    expect(await problem(disableTwoFactor(db, user.id, PASSWORD, now))).toBe('not_enabled');
-    expect(await problem(regenerateRecoveryCodes(db, KEY, user.id, PASSWORD, now))).toBe('not_enabled');
+    expect(await problem(disableTwoFactor(db, attempts, user.id, PASSWORD, now))).toBe('not_enabled');
+    expect(await problem(regenerateRecoveryCodes(db, attempts, KEY, user.id, PASSWORD, now))).toBe('not_enabled');
     expect((await securityEvents(user.id)).map(([action]) => action)).toEqual(['user.two_factor_enabled', 'user.two_factor_disabled']);
   });
 

@@ -8,19 +8,22 @@
  * - Recovery codes (10, 50 random bits each) are shown once and stored as HMAC-SHA-256 under a
  *   key derived from the server secret, so a database dump alone cannot be used to test guesses.
  *   A code is consumed by a conditional update (usedAt null), so it works exactly once.
- * - Turning off and making new recovery codes need the current password again.
+ * - Turning on (confirming the enrolment), turning off and making new recovery codes need the
+ *   current password again: a session alone must not change how the account is protected
+ *   (re-authentication, NIST SP 800-63B §4.2.3 / §6.1.2.3, OWASP ASVS V2.2.1), and the guesses
+ *   are limited per account (verify-current-password.ts).
  * `key` is the server secret (config.secret); callers pass it in.
  */
 import { createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../portal/transaction.ts';
 import { openSecret, sealSecret } from '../crypto/secret-box.ts';
-import { WrongCurrentPasswordError } from './change-password.ts';
-import { verifyPassword } from './password.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
 import { recordSecurityEvent } from './record-security-event.ts';
 import { generateTotpSecret, matchTotp, otpauthUri } from './totp.ts';
+import { verifyCurrentPassword } from './verify-current-password.ts';
 
-export { WrongCurrentPasswordError };
+export { TooManyPasswordAttemptsError, WrongCurrentPasswordError } from './verify-current-password.ts';
 
 const TOTP_PURPOSE = 'totp-secret';
 const RECOVERY_PURPOSE = 'recovery-code';
@@ -77,12 +80,23 @@ export async function startTotpEnrolment(
   return { secret, otpauthUri: otpauthUri({ secret, issuer: issuerName, accountName: user.email }) };
 }
 
-/** Turns two-step verification on once the app shows a matching code; returns the recovery codes. */
-export async function confirmTotpEnrolment(db: Db, key: string, userId: string, code: string, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
+/**
+ * Turns two-step verification on once the app shows a matching code and the current password is
+ * right; returns the recovery codes.
+ */
+export async function confirmTotpEnrolment(
+  db: Db,
+  passwordAttempts: Limiter,
+  key: string,
+  userId: string,
+  input: { code: string; currentPassword: string },
+  now: Date = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new TwoFactorError('already_enabled');
   if (!user.totpSecret) throw new TwoFactorError('no_pending_enrolment');
-  const step = matchTotp(openSecret(user.totpSecret, key, TOTP_PURPOSE), code.replace(/\s/g, ''), now.getTime(), null);
+  await verifyCurrentPassword(db, passwordAttempts, userId, input.currentPassword);
+  const step = matchTotp(openSecret(user.totpSecret, key, TOTP_PURPOSE), input.code.replace(/\s/g, ''), now.getTime(), null);
   if (step === null) throw new TwoFactorError('wrong_code');
   return db.$transaction(async (tx) => {
     // Only the pending secret the code was checked against: a restart in another tab wins.
@@ -97,8 +111,8 @@ export async function confirmTotpEnrolment(db: Db, key: string, userId: string, 
   });
 }
 
-export async function disableTwoFactor(db: Db, userId: string, password: string, now: Date = new Date()): Promise<void> {
-  await requireEnabledAndPassword(db, userId, password);
+export async function disableTwoFactor(db: Db, passwordAttempts: Limiter, userId: string, password: string, now: Date = new Date()): Promise<void> {
+  await requireEnabledAndPassword(db, passwordAttempts, userId, password);
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, totpEnabledAt: { not: null } },
@@ -110,8 +124,15 @@ export async function disableTwoFactor(db: Db, userId: string, password: string,
   });
 }
 
-export async function regenerateRecoveryCodes(db: Db, key: string, userId: string, password: string, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
-  await requireEnabledAndPassword(db, userId, password);
+export async function regenerateRecoveryCodes(
+  db: Db,
+  passwordAttempts: Limiter,
+  key: string,
+  userId: string,
+  password: string,
+  now: Date = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
+  await requireEnabledAndPassword(db, passwordAttempts, userId, password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } });
     if (!user.totpEnabledAt) throw new TwoFactorError('not_enabled');
@@ -152,10 +173,10 @@ export async function verifySecondFactor(db: Db, key: string, userId: string, co
   });
 }
 
-async function requireEnabledAndPassword(db: Db, userId: string, password: string): Promise<void> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true } });
+async function requireEnabledAndPassword(db: Db, passwordAttempts: Limiter, userId: string, password: string): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new TwoFactorError('not_enabled');
-  if (!(await verifyPassword(user.passwordHash, password))) throw new WrongCurrentPasswordError();
+  await verifyCurrentPassword(db, passwordAttempts, userId, password);
 }
 
 async function replaceRecoveryCodes(tx: Tx, key: string, userId: string, now: Date): Promise<string[]> {

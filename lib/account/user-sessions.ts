@@ -5,6 +5,17 @@
  * Portico signs out one session, every other session (password change) or all of them (password
  * reset, "sign out everywhere"). Both readers of the cookie enforce it: next-auth's jwt callback
  * (lib/auth/options.ts) and the protocol core's session port (lib/auth/session-port.ts).
+ *
+ * Two timeouts (OWASP Session Management Cheat Sheet; NIST SP 800-63B §7.2): the idle timeout
+ * (SESSION_MAX_AGE_S since lastSeenAt) and the absolute one (SessionPolicy.absoluteTimeoutSeconds
+ * since createdAt, config.sessionAbsoluteTimeout), which activity does not extend. A session past
+ * its absolute timeout is ended (endedAt) when next presented, and the user signs in again.
+ *
+ * A user who must replace a generated password (User.passwordChangeRequired,
+ * issue-temporary-password.ts) has a session only for that: the protocol core's check refuses it
+ * (no code, no consent screen for any app), while next-auth's allows it
+ * (SessionPolicy.allowPendingPasswordChange) so the browser can reach /change-password. The
+ * session is not ended: once the password is changed it works everywhere.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
@@ -19,6 +30,12 @@ export type SessionValidityCheck = (userId: string, sid: string, seen?: SeenFrom
 
 /** next-auth's rolling cookie lifetime (set in lib/auth/options.ts): a session idle longer is over. */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+/** The absolute lifetime when no configuration is passed (config.ts has the same default). */
+export const DEFAULT_SESSION_ABSOLUTE_TIMEOUT_S = 30 * 24 * 60 * 60;
+
+export type SessionPolicy = { absoluteTimeoutSeconds: number; allowPendingPasswordChange?: boolean };
+const DEFAULT_POLICY: SessionPolicy = { absoluteTimeoutSeconds: DEFAULT_SESSION_ABSOLUTE_TIMEOUT_S };
 
 /** lastSeenAt is rewritten at most this often per session, so a page view is not a write. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -37,12 +54,20 @@ export async function startUserSession(
   return id;
 }
 
-export function createSessionValidityCheck(db: Db, clock: () => Date = () => new Date()): SessionValidityCheck {
+export function createSessionValidityCheck(db: Db, clock: () => Date = () => new Date(), policy: SessionPolicy = DEFAULT_POLICY): SessionValidityCheck {
   return async (userId, sid, seen) => {
-    const session = await db.userSession.findUnique({ where: { id: sid }, select: { userId: true, endedAt: true, lastSeenAt: true, ip: true } });
+    const session = await db.userSession.findUnique({
+      where: { id: sid },
+      select: { userId: true, endedAt: true, createdAt: true, lastSeenAt: true, ip: true, user: { select: { passwordChangeRequired: true } } },
+    });
     if (!session || session.userId !== userId || session.endedAt) return false;
     const now = clock();
     if (now.getTime() - session.lastSeenAt.getTime() > SESSION_MAX_AGE_S * 1000) return false;
+    if (now.getTime() - session.createdAt.getTime() >= policy.absoluteTimeoutSeconds * 1000) {
+      await db.userSession.updateMany({ where: { id: sid, endedAt: null }, data: { endedAt: now } });
+      return false;
+    }
+    if (session.user.passwordChangeRequired && !policy.allowPendingPasswordChange) return false;
     if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS || (seen?.ip && seen.ip !== session.ip)) {
       const data: { lastSeenAt: Date; ip?: string | null; userAgent?: string | null } = { lastSeenAt: now };
       if (seen?.ip) data.ip = clip(seen.ip, 64);
@@ -63,9 +88,16 @@ export type UserSessionView = {
   current: boolean;
 };
 
-export async function listUserSessions(db: Db, userId: string, currentSid: string | null, now: Date = new Date()): Promise<UserSessionView[]> {
+export async function listUserSessions(
+  db: Db,
+  userId: string,
+  currentSid: string | null,
+  now: Date = new Date(),
+  policy: SessionPolicy = DEFAULT_POLICY,
+): Promise<UserSessionView[]> {
   const idleSince = new Date(now.getTime() - SESSION_MAX_AGE_S * 1000);
-  const rows = await db.userSession.findMany({ where: { userId, endedAt: null, lastSeenAt: { gte: idleSince } }, orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }] });
+  const startedAfter = new Date(now.getTime() - policy.absoluteTimeoutSeconds * 1000);
+  const rows = await db.userSession.findMany({ where: { userId, endedAt: null, lastSeenAt: { gte: idleSince }, createdAt: { gt: startedAfter } }, orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }] });
   return rows
     .map((row) => ({ id: row.id, amr: row.amr.split(' ').filter(Boolean), ip: row.ip, userAgent: row.userAgent, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, current: row.id === currentSid }))
     .sort((a, b) => Number(b.current) - Number(a.current));

@@ -8,7 +8,8 @@
  * fresh auth_time and a new sid.
  *
  * A session whose row has ended (signed out from the session list, a password change or reset,
- * lib/account/user-sessions.ts) is emptied by the jwt callback: the browser is signed out.
+ * lib/account/user-sessions.ts), or that is past its absolute lifetime (config.sessionAbsoluteTimeout,
+ * counted from sign-in), is emptied by the jwt callback: the browser is signed out.
  *
  * Sign-in errors are codes the form turns into words (components/auth/sign-in-form.tsx):
  * next-auth returns a thrown error's message as `error`, and `CredentialsSignin` for null.
@@ -27,6 +28,7 @@ import { signInSchema } from '../validation/sign-in.ts';
 /** The codes a failed sign-in returns besides next-auth's own CredentialsSignin. */
 export const SIGN_IN_ERRORS: Record<Exclude<SignInFailure, 'credentials'>, string> = {
   locked: 'TooManyAttempts',
+  password_expired: 'PasswordExpired',
   second_factor_required: 'SecondFactorRequired',
   second_factor_invalid: 'SecondFactorInvalid',
   second_factor_locked: 'SecondFactorLocked',
@@ -37,7 +39,9 @@ const headerValue = (value: unknown) => (typeof value === 'string' && value ? va
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   const { config, db, provider, rateLimits } = await getRuntime();
   const signInLimits = { account: rateLimits.signInPerAccount, ip: rateLimits.signInPerIp };
-  const isSessionValid = createSessionValidityCheck(db);
+  // A user who must replace a generated password stays signed in here, to reach /change-password
+  // (lib/auth/session.ts keeps them there); the protocol core's check refuses them.
+  const isSessionValid = createSessionValidityCheck(db, undefined, { absoluteTimeoutSeconds: config.sessionAbsoluteTimeout, allowPendingPasswordChange: true });
   return {
     secret: config.sessionSecret,
     useSecureCookies: config.secureCookies,

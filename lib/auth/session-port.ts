@@ -8,8 +8,10 @@
  * - A session the core can use must carry `sub`, `authTime`, `sid` and `amr` (set at sign-in by
  *   lib/auth/options.ts); anything else reads as "no session".
  * - `isSessionValid` (optional) checks the server-side record of the session `sid`
- *   (lib/account/user-sessions.ts): a session signed out elsewhere reads as "no session", exactly
- *   like an expired cookie. It is also told where the browser is now (IP, user agent).
+ *   (lib/account/user-sessions.ts): a session signed out elsewhere, idle too long, past its
+ *   absolute lifetime (ended there and then), or of a user who must first replace a generated
+ *   password reads as "no session", exactly like an expired cookie. It is also told where the
+ *   browser is now (IP, user agent).
  *
  * No next or react imports here: lib/oidc and the production server use this directly.
  */

@@ -12,20 +12,26 @@ export const REUSE_VERSION_MS = 250;
 
 export type CacheName = 'clients' | 'resources' | 'settings';
 
-export function cacheVersionReader(hot: HotStore, name: CacheName, options: { reuseForMs?: number } = {}): () => Promise<number> {
+/**
+ * `read(freshSince?)`: the counter as a query issued after `freshSince` (a `performance.now()`
+ * time, such as when a request arrived) saw it; a finished reading issued after that time is
+ * reused, so a request reads the counter once however many lookups it makes. Without
+ * `freshSince`, a new reading is always taken.
+ */
+export function cacheVersionReader(hot: HotStore, name: CacheName, options: { reuseForMs?: number } = {}): (freshSince?: number) => Promise<number> {
+  let latest: { version: number; issuedAt: number } | null = null;
   const read = batched<null, number>(async (callers) => {
+    const issuedAt = performance.now();
     const version = await hot.cacheVersion(name);
+    if (!latest || issuedAt > latest.issuedAt) latest = { version, issuedAt };
     return callers.map(() => version);
   });
   const reuseForMs = options.reuseForMs ?? 0;
-  if (!reuseForMs) return () => read(null);
-  // Readers consulted several times per request (APIs, settings) reuse a recent reading: a
-  // change then applies within `reuseForMs` everywhere instead of to the very next request.
-  let last: { version: number; at: number } | null = null;
-  return async () => {
-    if (last && Date.now() - last.at < reuseForMs) return last.version;
-    const version = await read(null);
-    last = { version, at: Date.now() };
-    return version;
+  return async (freshSince) => {
+    if (latest && freshSince !== undefined && latest.issuedAt >= freshSince) return latest.version;
+    // Readers consulted several times per request (APIs, settings) reuse a recent reading: a
+    // change then applies within `reuseForMs` everywhere instead of to the very next request.
+    if (latest && reuseForMs && performance.now() - latest.issuedAt < reuseForMs) return latest.version;
+    return read(null);
   };
 }

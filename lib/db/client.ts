@@ -5,9 +5,9 @@
 // use is loaded. Both are generated from the same data model, so they share one
 // API, typed here as `Db`.
 
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { prepareSqliteFile } from './file-modes.ts';
 import type { PrismaClient } from './generated/sqlite/client.ts';
 
 export type Db = PrismaClient;
@@ -50,7 +50,7 @@ export async function createPrismaClient(databaseUrl: string): Promise<Db> {
 
 async function createSqliteClient(url: string): Promise<Db> {
   const path = sqliteFilePath(url);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  prepareSqliteFile(path); // owner-only (file-modes.ts), before SQLite creates anything
   const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
     import('./generated/sqlite/client.ts'),
     import('@prisma/adapter-better-sqlite3'),

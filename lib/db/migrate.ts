@@ -23,12 +23,13 @@
 //   rolled back, and the next start tries it again.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Client as PgClient } from 'pg';
 import { POSTGRES_MIGRATIONS_TABLE_DDL, SQLITE_MIGRATIONS_TABLE_DDL } from '../../prisma/engine/history-ddl.mjs';
 import { databaseKind, postgresSchema, sqliteFilePath, type DatabaseKind } from './client.ts';
+import { prepareSqliteFile } from './file-modes.ts';
 
 export interface MigrateOptions {
   /** Directory holding prisma/; defaults to the current directory. */
@@ -114,7 +115,7 @@ function failure(kind: DatabaseKind, name: string, error: unknown): MigrationErr
 
 async function migrateSqlite(path: string, migrations: Migration[]): Promise<void> {
   const { default: Database } = await import('better-sqlite3');
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  prepareSqliteFile(path); // owner-only (file-modes.ts), before SQLite creates anything
   let db: BetterSqlite3.Database;
   try {
     db = new Database(path, { timeout: SQLITE_LOCK_WAIT_MS });

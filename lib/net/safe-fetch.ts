@@ -1,5 +1,6 @@
 /**
- * An outbound GET for URLs chosen by untrusted parties (client ID metadata documents). The rules:
+ * An outbound request for URLs chosen by untrusted parties: GET for client ID metadata documents,
+ * POST for back-channel logout tokens. The rules:
  * - https only; http only when the caller says so (`allowHttp`).
  * - The host is resolved here, and every address it resolves to must be a public one
  *   (special-addresses.ts: loopback, private, link-local and cloud metadata, CGNAT, multicast, …,
@@ -25,6 +26,9 @@ import { specialAddress } from './special-addresses.ts';
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 
 export type SafeFetchOptions = {
+  /** GET (default) or POST with `body`, whose Content-Type goes in `headers`. */
+  method?: 'GET' | 'POST';
+  body?: string;
   /** Permit http: URLs (never for client ID metadata documents). */
   allowHttp?: boolean;
   /** Exact "host:port" pairs (IPv6 in brackets) that may resolve to internal addresses. */
@@ -161,15 +165,18 @@ function request(url: URL, pinned: ResolvedAddress, options: SafeFetchOptions, s
         host: hostOf(url),
         port: portOf(url),
         path: `${url.pathname}${url.search}`,
-        method: 'GET',
+        method: options.method ?? 'GET',
         agent,
-        headers: { 'accept-encoding': 'identity', 'user-agent': 'Portico', ...options.headers, host: url.host },
+        headers: {
+          'accept-encoding': 'identity', 'user-agent': 'Portico', ...options.headers, host: url.host,
+          ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }),
+        },
       },
       (res) => readResponse(res, url, maxBytes, options).then(resolve, fail),
     );
     setAbort(() => req.destroy());
     req.on('error', (err) => reject(err instanceof SafeFetchError ? err : new SafeFetchError('network', `Fetching ${url.host} failed: ${err.message}`)));
-    req.end();
+    req.end(options.body);
   }).finally(() => agent.destroy());
 }
 

@@ -6,10 +6,14 @@
  *
  * IPv6 is an allow-list: only global unicast 2000::/3 (RFC 4291 §2.4), minus its special blocks,
  * can pass; everything else (loopback, unspecified, fc00::/7, fe80::/10, ff00::/8, …) is refused.
+ *
+ * Plain TypeScript with no Node built-ins: registration rules in lib/validation (which the portal
+ * forms also run in the browser) check address literals with it too.
  */
-import { isIPv4, isIPv6 } from 'node:net';
 
 type Range4 = { base: number; bits: number; name: string };
+
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 const v4 = (cidr: string, name: string): Range4 => {
   const [address, bits] = cidr.split('/');
@@ -37,8 +41,9 @@ const IPV4_SPECIAL: Range4[] = [
 
 /** Why `ip` (an IPv4 or IPv6 literal, without brackets) must not be fetched, or null when it may be. */
 export function specialAddress(ip: string): string | null {
-  if (isIPv4(ip)) return special4(ipv4ToNumber(ip)!);
-  const groups = isIPv6(ip) ? ipv6Groups(ip) : null;
+  const n = ipv4ToNumber(ip);
+  if (n !== null) return special4(n);
+  const groups = ipv6Groups(ip);
   if (!groups) return 'not an IP address';
   return special6(groups);
 }
@@ -74,9 +79,10 @@ function special6(g: number[]): string | null {
 
 const withForm = (problem: string | null, form: string) => (problem ? `${form} ${problem}` : null);
 
+/** A dotted-quad IPv4 address as a number (no leading zeros, no shorthand forms), else null. */
 function ipv4ToNumber(ip: string): number | null {
+  if (!DOTTED_QUAD.test(ip)) return null;
   const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
   return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
 }
 
@@ -91,7 +97,7 @@ function ipv6Groups(ip: string): number[] | null {
   }
   const [head, tail, extra] = text.split('::');
   if (extra !== undefined) return null;
-  const part = (s: string | undefined) => (s ? s.split(':').map((x) => parseInt(x, 16)) : []);
+  const part = (s: string | undefined) => (s ? s.split(':').map((x) => (/^[0-9a-f]{1,4}$/.test(x) ? parseInt(x, 16) : NaN)) : []);
   const left = part(head);
   const right = part(tail);
   const fill = tail === undefined ? 0 : 8 - left.length - right.length;

@@ -5,27 +5,32 @@
  */
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import type { ProviderContext } from './context.ts';
-import type { TokenRecord } from './ports.ts';
+import type { ClientRecord, TokenInContext } from './ports.ts';
 import { sha256 } from './tokens.ts';
 
-export async function findPresentedToken(ctx: ProviderContext, token: string): Promise<TokenRecord | null> {
+/** The stored token with its grant and user (one statement). */
+export async function findPresentedToken(ctx: ProviderContext, token: string): Promise<TokenInContext | null> {
   if (token.length > 4096) return null;
   if (token.split('.').length === 3) {
     const jti = await verifiedJti(ctx, token);
-    return jti ? ctx.stores.tokens.find(sha256(jti)) : null;
+    return jti ? ctx.stores.tokens.findInContext(sha256(jti)) : null;
   }
-  return ctx.stores.tokens.find(sha256(token));
+  return ctx.stores.tokens.findInContext(sha256(token));
 }
+
+export type ActiveToken = TokenInContext & { client: ClientRecord };
 
 /**
  * Active (RFC 7662 §2.2) = not revoked, not rotated away, not expired, and issued to a client
- * that still exists and is not disabled: disabling an app stops its tokens at once.
+ * that still exists and is not disabled: disabling an app stops its tokens at once (as of
+ * `freshSince`, the request's arrival, when given).
  */
-export async function findActiveToken(ctx: ProviderContext, token: string): Promise<TokenRecord | null> {
-  const record = await findPresentedToken(ctx, token);
-  if (!record || record.revokedAt || record.consumedAt || record.expiresAt <= ctx.clock()) return null;
-  const client = await ctx.stores.clients.find(record.clientId);
-  return client && !client.disabled ? record : null;
+export async function findActiveToken(ctx: ProviderContext, token: string, freshSince?: number): Promise<ActiveToken | null> {
+  const found = await findPresentedToken(ctx, token);
+  const record = found?.token;
+  if (!found || !record || record.revokedAt || record.consumedAt || record.expiresAt <= ctx.clock()) return null;
+  const client = await ctx.stores.clients.find(record.clientId, freshSince);
+  return client && !client.disabled ? { ...found, client } : null;
 }
 
 async function verifiedJti(ctx: ProviderContext, token: string): Promise<string | null> {

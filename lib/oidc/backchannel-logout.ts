@@ -6,15 +6,33 @@
  *   a nonce (§2.4).
  * - It is POSTed as application/x-www-form-urlencoded `logout_token` (§2.5). A failing app is
  *   logged, never retried in a loop and never blocks the user's sign-out (§2.8).
+ * - The URL was chosen by whoever registered the app, so the POST goes through safe-fetch: https
+ *   (http only to a loopback host, the development exception), every address the host resolves
+ *   to must be public and the connection is pinned to the one checked (no loopback, private,
+ *   link-local or cloud metadata address, no DNS rebinding), no redirects, one 5 s deadline.
+ *   Only host:port pairs the operator allow-listed (PORTICO_OUTBOUND_ALLOWED_HOSTS) may be internal.
+ *   Registration refuses such URIs too (lib/validation/backchannel-logout-uri.ts); this check is
+ *   the one that holds for rows written before that rule and for names that resolve inward later.
  */
+import { safeFetch } from '../net/safe-fetch.ts';
 import type { ProviderContext } from './context.ts';
 import type { SigningAlg } from './keys.ts';
 import type { ClientRecord } from './ports.ts';
+import { isLoopback } from './redirect-uri.ts';
 import { nowSeconds, randomId } from './tokens.ts';
 
 const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 const TOKEN_TTL = 120;
 const TIMEOUT_MS = 5_000;
+
+/** http only for a loopback host, which safe-fetch still refuses unless it is allow-listed. */
+function allowsHttp(uri: string): boolean {
+  try {
+    return isLoopback(new URL(uri));
+  } catch {
+    return false;
+  }
+}
 
 export function createBackchannelLogout(ctx: ProviderContext) {
   async function notify(client: ClientRecord, sub: string, sid: string | null): Promise<void> {
@@ -26,14 +44,15 @@ export function createBackchannelLogout(ctx: ProviderContext) {
       'logout+jwt',
     );
     try {
-      const res = await ctx.fetch(client.backchannelLogoutUri, {
+      const res = await safeFetch(client.backchannelLogoutUri, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ logout_token: token }),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        body: new URLSearchParams({ logout_token: token }).toString(),
+        allowHttp: allowsHttp(client.backchannelLogoutUri),
+        allowedHosts: ctx.settings.outboundAllowedHosts,
+        timeoutMs: TIMEOUT_MS,
       });
-      if (!res.ok) ctx.log(`back-channel logout to ${client.id} answered ${res.status}`);
+      if (res.status < 200 || res.status >= 300) ctx.log(`back-channel logout to ${client.id} answered ${res.status}`);
     } catch (err) {
       ctx.log(`back-channel logout to ${client.id} failed`, err);
     }

@@ -26,7 +26,7 @@ export async function authenticateClient(request: HttpRequest, params: Params, c
 
   const clientId = basic?.clientId ?? bodyId;
   if (!clientId) throw invalidClient('Client authentication is required: use HTTP Basic or client_id.');
-  const client = await clients.find(clientId);
+  const client = await clients.find(clientId, request.receivedAt);
   if (!client || client.disabled) throw invalidClient(FAILED);
 
   const method = basic ? 'client_secret_basic' : bodySecret !== undefined ? 'client_secret_post' : 'none';

@@ -7,6 +7,11 @@ export type ProviderSettings = {
   ttl: { idToken: number; code: number; interaction: number };
   /** SHA-256 of the initial access token that enables dynamic registration (RFC 7591); null = off. */
   registrationTokenHash: string | null;
+  /**
+   * host:port pairs outbound requests (back-channel logout) may reach although they resolve to
+   * internal addresses (PORTICO_OUTBOUND_ALLOWED_HOSTS, lib/net/safe-fetch.ts).
+   */
+  outboundAllowedHosts: readonly string[];
 };
 
 /** Everything an endpoint needs, passed in once by the composition root (lib/server/runtime.ts). */
@@ -21,8 +26,6 @@ export type ProviderContext = {
   limits: RateLimitPort;
   /** The address of the caller, as the server in front determined it (null when unknown). */
   clientIp: (request: HttpRequest) => string | null;
-  /** Outgoing HTTP (back-channel logout notifications). */
-  fetch: typeof fetch;
   log: (message: string, err?: unknown) => void;
 };
 

@@ -109,6 +109,7 @@ export function createDeviceAuthorizations(ctx: Pick<ProviderContext, 'stores' |
         nonce: null,
         sid: session.sid,
         resources: record.resources,
+        claims: null,
       });
       const now = ctx.clock();
       const approval = { userId: session.userId, authTime: session.authTime, amr, acr, sid: session.sid };

@@ -79,3 +79,27 @@ export function asOAuthError(err: unknown, log: (e: unknown) => void = console.e
   log(err);
   return serverError();
 }
+
+/**
+ * What an authorization error code means to the user, for the page shown when the error cannot be
+ * sent back to the app on its own (RFC 9700 §4.11.2: inform the user). One sentence each.
+ */
+const IN_PLAIN_WORDS: Record<string, string> = {
+  invalid_request: 'The app sent a sign-in request that is incomplete or malformed.',
+  invalid_scope: 'The app asked for permissions that it may not have here.',
+  invalid_target: 'The app asked to use an API that it may not use here.',
+  unsupported_response_type: 'The app asked for a kind of sign-in that Portico does not support.',
+  unauthorized_client: 'The app is not allowed to sign people in this way.',
+  access_denied: 'The request was denied.',
+  login_required: 'The app asked to sign you in without showing any page, but you are not signed in to Portico.',
+  consent_required: 'The app asked to sign you in without showing any page, but you have not allowed it yet.',
+  interaction_required: 'The app asked to sign you in without showing any page, but Portico needs to ask you something first.',
+  account_selection_required: 'The app asked to sign you in without showing any page, but you need to choose an account first.',
+  unmet_authentication_requirements: 'The app asked for a stronger sign-in (such as two-step verification) than your account can give.',
+  request_not_supported: 'The app sent its request in a form that Portico does not support.',
+  request_uri_not_supported: 'The app sent its request in a form that Portico does not support.',
+  temporarily_unavailable: 'Portico is busy right now.',
+  server_error: 'Something went wrong at Portico.',
+};
+
+export const errorInPlainWords = (err: OAuthError) => IN_PLAIN_WORDS[err.code] ?? 'The sign-in request cannot be completed.';

@@ -28,7 +28,12 @@ export type IssueRequest = {
   idToken?: { authTime: number; nonce: string | null; sid: string | null; acr: string | null; amr: string | null };
   /** The user, when the grant already read it (alongside its other reads, to save a round trip). */
   user?: UserRecord | null;
+  /** Rotation: the hash of the refresh token these tokens replace, spent as they are stored. */
+  spending?: string;
 };
+
+/** The refresh token named in `spending` was already spent (or revoked) when the new tokens were to be stored. */
+export class AlreadySpentError extends Error {}
 
 export type TokenResponse = {
   access_token: string;
@@ -87,7 +92,8 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
     idToken = await mintIdToken(ctx, client, user, accessScopes, req.idToken, accessToken, iat);
   }
 
-  await ctx.stores.tokens.save(rows);
+  if (req.spending === undefined) await ctx.stores.tokens.save(rows);
+  else if (!(await ctx.stores.tokens.saveSpending(req.spending, now, rows))) throw new AlreadySpentError();
   return {
     access_token: accessToken,
     token_type: 'Bearer',

@@ -13,7 +13,8 @@ export type ClientRecord = {
   kind: ClientKind;
   /** RFC 6749 §2.1: public clients cannot keep a secret (SPA, native). */
   isPublic: boolean;
-  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  /** RFC 7591 §2; private_key_jwt and client_secret_jwt are RFC 7523 §2.2 client assertions. */
+  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   grantTypes: string[];
@@ -44,6 +45,23 @@ export type ClientRecord = {
    * (draft-ietf-oauth-client-id-metadata-document): shown to users as unverified.
    */
   metadataDocument: boolean;
+  /** OAuth 2.0 Multiple Response Types: the response_type values this client may use. */
+  responseTypes: string[];
+  /** RFC 7591 §2 jwks (a JWK Set, parsed) or jwks_uri: the client's public keys. */
+  jwks: { keys: Record<string, unknown>[] } | null;
+  jwksUri: string | null;
+  tokenEndpointAuthSigningAlg: string | null;
+  requestObjectSigningAlg: string | null;
+  /** RFC 9126 §6. */
+  requirePushedAuthorizationRequests: boolean;
+  /** RFC 9449 §5.2. */
+  dpopBoundAccessTokens: boolean;
+  /** OIDC Core §8. */
+  subjectType: 'public' | 'pairwise';
+  sectorIdentifierUri: string | null;
+  /** OpenID Connect Front-Channel Logout 1.0 §2. */
+  frontchannelLogoutUri: string | null;
+  frontchannelLogoutSessionRequired: boolean;
 };
 
 export type UserRecord = {
@@ -81,6 +99,8 @@ export type GrantRecord = {
   sid: string | null;
   /** RFC 8707: the resource identifiers this authorization covers, space-separated; null: none. */
   resources: string | null;
+  /** OIDC Core §5.5: the claims request parameter (JSON), for userinfo and refreshed ID tokens. */
+  claims: string | null;
   revokedAt: Date | null;
 };
 
@@ -94,6 +114,8 @@ export type CodeRecord = {
   nonce: string | null;
   codeChallenge: string | null;
   codeChallengeMethod: string | null;
+  /** RFC 9449 §10: the DPoP key thumbprint the authorization request bound the code to. */
+  dpopJkt: string | null;
   authTime: number;
   expiresAt: Date;
   consumedAt: Date | null;
@@ -110,13 +132,18 @@ export type TokenRecord = {
   scope: string;
   /** RFC 8707 / RFC 9068 aud: resource identifiers, space-separated; null: no API (userinfo only). */
   audience: string | null;
+  /** RFC 9449 §6: JWK thumbprint of the DPoP key the token is bound to; null: a bearer token. */
+  cnfJkt: string | null;
   expiresAt: Date;
   createdAt: Date;
   consumedAt: Date | null;
   revokedAt: Date | null;
 };
 
-export type NewToken = Omit<TokenRecord, 'consumedAt' | 'revokedAt'>;
+export type NewToken = Omit<TokenRecord, 'consumedAt' | 'revokedAt' | 'cnfJkt'> & { cnfJkt?: string | null };
+
+/** A token with its grant and user, read in one statement (refresh, userinfo). */
+export type TokenInContext = { token: TokenRecord; grant: GrantRecord | null; user: UserRecord | null };
 
 export type KeyRecord = {
   kid: string;
@@ -131,7 +158,11 @@ export type KeyRecord = {
 };
 
 export interface ClientStore {
-  find(clientId: string): Promise<ClientRecord | null>;
+  /**
+   * The client as it is now: every change committed before `freshSince` (a `performance.now()`
+   * time, e.g. HttpRequest.receivedAt) is seen; without it, every change committed before the call.
+   */
+  find(clientId: string, freshSince?: number): Promise<ClientRecord | null>;
   /** True when `secretHash` is a live (not revoked, not expired) secret of this client. */
   hasLiveSecret(clientId: string, secretHash: string, now: Date): Promise<boolean>;
   /** Whether `origin` is the origin of a redirect URI registered by any enabled client (CORS preflight). */
@@ -163,18 +194,23 @@ export interface GrantStore {
 export interface CodeStore {
   save(code: Omit<CodeRecord, 'consumedAt'>): Promise<void>;
   /**
-   * Atomically marks the code used. Returns the code and whether this call was the first use;
-   * null when no such code exists.
+   * Atomically marks the code used. Returns the code and whether this call was the first use,
+   * with its grant and user on a first use (read in the same statement); null when no such code exists.
    */
-  consume(hash: string, at: Date): Promise<{ code: CodeRecord; firstUse: boolean } | null>;
+  consume(hash: string, at: Date): Promise<{ code: CodeRecord; firstUse: true; grant: GrantRecord | null; user: UserRecord | null } | { code: CodeRecord; firstUse: false } | null>;
 }
 
 export interface TokenStore {
   /** Durably stores the tokens before resolving (callers hand them out only afterwards). */
   save(tokens: NewToken[]): Promise<void>;
+  /**
+   * Rotation: marks the refresh token `spent` used and stores `tokens` in one statement, only if
+   * `spent` was still unused and unrevoked; false (and nothing stored) otherwise.
+   */
+  saveSpending(spent: string, at: Date, tokens: NewToken[]): Promise<boolean>;
   find(hash: string): Promise<TokenRecord | null>;
-  /** Atomically marks a refresh token rotated; false when it was already used or revoked. */
-  consume(hash: string, at: Date): Promise<boolean>;
+  /** The token with its grant and user, in one statement. */
+  findInContext(hash: string): Promise<TokenInContext | null>;
   revoke(hash: string, at: Date): Promise<void>;
 }
 

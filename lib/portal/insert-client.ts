@@ -33,6 +33,7 @@ export function clientColumns(values: CreateClientValues) {
     policyUri: values.policyUri ?? null,
     tosUri: values.tosUri ?? null,
     backchannelLogoutUri: values.backchannelLogoutUri ?? null,
+    refreshTokenRotation: values.refreshTokenRotation ?? true,
   };
 }
 

@@ -11,10 +11,17 @@ let h: Harness;
 beforeAll(async () => (h = await startCore()));
 afterAll(() => h?.close());
 
+/** Only an account whose email address is confirmed may create tokens. */
+async function makeTokenOwner(db: Harness['runtime']['db']) {
+  const actor = await makeActor(db);
+  await db.user.update({ where: { id: actor.userId }, data: { emailVerified: true } });
+  return actor;
+}
+
 describe('personal access tokens', () => {
   it('are pat_ tokens shown once, stored as a hash, that authenticate their user with their scopes', async () => {
     const db = h.runtime.db;
-    const ada = await makeActor(db);
+    const ada = await makeTokenOwner(db);
     const { secret, token } = await createPersonalAccessToken(db, ada, { name: 'CI', scopes: ['clients:read'], expiresInDays: 30 });
     expect(secret).toMatch(/^pat_[A-Za-z0-9_-]{43}$/);
     expect(token).toMatchObject({ name: 'CI', last4: secret.slice(-4), scopes: ['clients:read'], lastUsedAt: null, revokedAt: null });
@@ -32,8 +39,8 @@ describe('personal access tokens', () => {
 
   it('stop working once revoked, by their owner only', async () => {
     const db = h.runtime.db;
-    const ada = await makeActor(db);
-    const bob = await makeActor(db);
+    const ada = await makeTokenOwner(db);
+    const bob = await makeTokenOwner(db);
     const { secret, token } = await createPersonalAccessToken(db, ada, { name: 'script', scopes: ['clients:read', 'clients:write'], expiresInDays: 1 });
     await expect(revokePersonalAccessToken(db, bob, token.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await listPersonalAccessTokens(db, bob)).toEqual([]);
@@ -46,7 +53,7 @@ describe('personal access tokens', () => {
 
   it('have a name, known scopes and 1–365 days', async () => {
     const db = h.runtime.db;
-    const ada = await makeActor(db);
+    const ada = await makeTokenOwner(db);
     const bad = { name: ' ', scopes: ['admin'], expiresInDays: 366 } as unknown as Parameters<typeof createPersonalAccessToken>[2];
     const err = await createPersonalAccessToken(db, ada, bad).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);

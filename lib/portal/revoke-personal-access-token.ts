@@ -1,9 +1,15 @@
-/** Revokes one of the actor's personal access tokens; it stops working at once (no cache). */
+/**
+ * Revokes one of the actor's personal access tokens; it stops working at once (no cache).
+ * revokeAllPersonalAccessTokens ends every live token of a user, inside the caller's transaction:
+ * a password reset and "sign out everywhere" use it (lib/account/reset-password.ts,
+ * lib/account/sign-out-everywhere.ts), since whoever had the account may have minted one.
+ */
 import type { Db } from '../db/client.ts';
 import { isPlausibleId } from './access.ts';
 import { recordAudit } from './audit.ts';
 import { NotFoundError } from './errors.ts';
 import { toPatSummary } from './pat-view.ts';
+import type { Tx } from './transaction.ts';
 import type { Actor, PersonalAccessTokenSummary } from './types.ts';
 
 export async function revokePersonalAccessToken(db: Db, actor: Actor, tokenId: string, now = new Date()): Promise<PersonalAccessTokenSummary> {
@@ -16,4 +22,10 @@ export async function revokePersonalAccessToken(db: Db, actor: Actor, tokenId: s
     await recordAudit(tx, { actor, action: 'pat.revoked', details: { tokenId: row.id, name: row.name }, at: now });
     return toPatSummary(revoked);
   });
+}
+
+/** Revokes every token of the user not yet revoked or expired; returns how many. The caller records why. */
+export async function revokeAllPersonalAccessTokens(tx: Db | Tx, userId: string, now = new Date()): Promise<number> {
+  const { count } = await tx.personalAccessToken.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+  return count;
 }

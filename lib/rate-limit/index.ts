@@ -44,6 +44,7 @@ export function createRateLimits(options: RateLimitOptions = {}, log: (message: 
   return {
     signInPerIp: limiter('signInPerIp'),
     signInPerAccount: limiter('signInPerAccount'),
+    currentPasswordPerAccount: limiter('currentPasswordPerAccount'),
     tokenPerClient: limiter('tokenPerClient'),
     registrationPerIp: limiter('registrationPerIp'),
     passwordResetPerIp: limiter('passwordResetPerIp'),

@@ -11,6 +11,11 @@
  *   email, known or not), the same budget as the audit-based lock in lib/account/sign-in.ts
  *   (NIST SP 800-63B §5.2.2). A point is taken before argon2 runs, atomically, so concurrent
  *   guesses cannot slip past a count read earlier; a right password resets it.
+ * - currentPasswordPerAccount: 10 wrong current passwords per 15 minutes per account (keyed by
+ *   user id) for a signed-in user re-authenticating (change password or email, delete the account,
+ *   two-step verification changes; lib/account/verify-current-password.ts). A stolen session must
+ *   not become an unlimited password oracle (NIST SP 800-63B §5.2.2, OWASP ASVS V2.2.1). A point is
+ *   taken before argon2 runs, atomically; a right password gives it back.
  * - tokenPerClient: 10,000 token requests per second per client_id, in each instance's memory
  *   (PORTICO_TOKEN_RATE_LIMIT changes it). Only a runaway or looping client reaches it; it never
  *   touches Redis (the hot path).
@@ -38,6 +43,7 @@ const HOUR = 60 * MINUTE;
 export const POLICIES = {
   signInPerIp: { name: 'sign-in-ip', points: 50, durationSeconds: 15 * MINUTE },
   signInPerAccount: { name: 'sign-in-account', points: 10, durationSeconds: 15 * MINUTE },
+  currentPasswordPerAccount: { name: 'current-password-account', points: 10, durationSeconds: 15 * MINUTE },
   tokenPerClient: { name: 'token-client', points: 10_000, durationSeconds: 1 },
   registrationPerIp: { name: 'registration-ip', points: 60, durationSeconds: HOUR },
   passwordResetPerIp: { name: 'password-reset-ip', points: 20, durationSeconds: HOUR },

@@ -21,6 +21,7 @@ export function declaredBodyTooLarge(req: IncomingMessage) {
 export function nodeRequest(req: IncomingMessage, origin: string): HttpRequest {
   let body: Promise<string> | null = null;
   return {
+    receivedAt: performance.now(),
     method: req.method ?? 'GET',
     url: origin + (req.url ?? '/'),
     headers: {

@@ -47,13 +47,14 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
       issuer: config.issuer,
       ttl: config.ttl,
       registrationTokenHash: config.registrationToken ? sha256(config.registrationToken) : null,
+      outboundAllowedHosts: config.outboundAllowedHosts,
     },
     stores,
     keys,
     session: createSessionPort({
       secret: config.sessionSecret,
       secureCookies: config.secureCookies,
-      isSessionValid: createSessionValidityCheck(db, clock),
+      isSessionValid: createSessionValidityCheck(db, clock, { absoluteTimeoutSeconds: config.sessionAbsoluteTimeout }),
       endSession: (userId, sid) => endUserSession(db, userId, sid, clock()),
     }),
     // Always present: the operator setting (open, off, initial access token) decides per request.
@@ -64,7 +65,6 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
       registrationPerIp: (ip) => rateLimits.registrationPerIp.consume(ip),
     },
     clientIp: (request) => request.headers.get(CLIENT_IP_HEADER),
-    fetch: globalThis.fetch,
     log,
   };
   return { config, db, stores, provider: createProvider(ctx), rateLimits };

@@ -63,6 +63,7 @@ const shared = {
     ),
   id_token_signed_response_alg: z.enum(ID_TOKEN_ALGS, { error: `id_token_signed_response_alg must be ${ID_TOKEN_ALGS.join(', ')}.` }).optional(),
   access_token_format: z.enum(ACCESS_TOKEN_FORMATS, { error: 'access_token_format must be opaque or jwt.' }).optional(),
+  refresh_token_rotation: z.boolean({ error: 'refresh_token_rotation must be true or false.' }).optional(),
 };
 
 /** POST body: a new client. */
@@ -80,7 +81,6 @@ export const clientUpdateSchema = z.object({
   ...shared,
   access_token_ttl: z.number({ error: 'access_token_ttl must be a number of seconds.' }).optional(),
   refresh_token_ttl: z.number({ error: 'refresh_token_ttl must be a number of seconds.' }).optional(),
-  refresh_token_rotation: z.boolean({ error: 'refresh_token_rotation must be true or false.' }).optional(),
   skip_consent: z.boolean({ error: 'skip_consent must be true or false.' }).optional(),
   disabled: z.boolean({ error: 'disabled must be true or false.' }).optional(),
 });
@@ -121,8 +121,7 @@ export function parseClientUpdate(body: unknown): Parsed<{ patch: UpdateClientIn
   const patch: UpdateClientInput = {
     ...commonInput(meta),
     ...defined({
-      name: meta.client_name, accessTokenTtl: meta.access_token_ttl, refreshTokenTtl: meta.refresh_token_ttl,
-      refreshTokenRotation: meta.refresh_token_rotation, skipConsent: meta.skip_consent,
+      name: meta.client_name, accessTokenTtl: meta.access_token_ttl, refreshTokenTtl: meta.refresh_token_ttl, skipConsent: meta.skip_consent,
     }),
   };
   const checked = updateClientSchema.safeParse(patch);
@@ -161,6 +160,7 @@ function commonInput(meta: Common) {
     scopeDescriptions: meta.scope_descriptions === null ? {} : meta.scope_descriptions,
     idTokenAlg: meta.id_token_signed_response_alg,
     accessTokenFormat: meta.access_token_format,
+    refreshTokenRotation: meta.refresh_token_rotation,
   });
 }
 

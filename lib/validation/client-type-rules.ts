@@ -7,7 +7,8 @@
  *   a secret;
  * - grant types stay within GRANT_TYPES_BY_TYPE, and apps that sign users in keep authorization_code
  *   or, on a device without a usable browser, the device grant (RFC 8628); an app that signs users
- *   in only with the device grant has no redirect, so needs no redirect URI.
+ *   in only with the device grant has no redirect, so needs no redirect URI;
+ * - public apps (spa, native) keep refresh token rotation on (RFC 9700 §4.14.2).
  */
 import type { z } from 'zod';
 import { redirectUriProblem, type ClientKind } from '../oidc/redirect-uri.ts';
@@ -37,6 +38,7 @@ export type TypeRuleFields = {
   postLogoutRedirectUris?: string[];
   tokenEndpointAuthMethod?: string;
   grantTypes?: string[];
+  refreshTokenRotation?: boolean;
 };
 
 export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.RefinementCtx): void {
@@ -52,6 +54,15 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
       code: 'custom',
       path: ['tokenEndpointAuthMethod'],
       message: `A ${type} app is a confidential client: use client_secret_basic or client_secret_post (or choose a spa or native app).`,
+    });
+  }
+  // RFC 9700 §4.14.2: a public client's refresh tokens must be sender-constrained or rotated, and
+  // Portico does not sender-constrain them, so rotation stays on (the token grant enforces it too).
+  if (client.refreshTokenRotation === false && (type === 'spa' || type === 'native')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['refreshTokenRotation'],
+      message: 'Single-page and native apps are public clients: their refresh tokens must rotate on every use, so rotation cannot be turned off.',
     });
   }
   const allowed = GRANT_TYPES_BY_TYPE[type];
@@ -91,6 +102,6 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
 }
 
 /** Skip the type rules only when the fields they read are themselves unusable (report everything else at once). */
-export const TYPE_RULE_FIELDS = ['type', 'redirectUris', 'postLogoutRedirectUris', 'grantTypes', 'tokenEndpointAuthMethod'];
+export const TYPE_RULE_FIELDS = ['type', 'redirectUris', 'postLogoutRedirectUris', 'grantTypes', 'tokenEndpointAuthMethod', 'refreshTokenRotation'];
 export const typeRulesApply = ({ issues }: { issues: { path?: PropertyKey[] }[] }) =>
   !issues.some((i) => TYPE_RULE_FIELDS.includes(String(i.path?.[0])));

@@ -11,7 +11,8 @@ import { OAuthError } from '../oidc/errors.ts';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
 import { formatScope, parseScope } from '../oidc/scopes.ts';
 import { CONTROL_MESSAGE, isSingleLine } from './text.ts';
-import { descriptionField, grantTypesField, URI_MAX_LENGTH, webUriField } from './client-fields.ts';
+import { descriptionField, grantTypesField, refreshTokenRotationField, URI_MAX_LENGTH, webUriField } from './client-fields.ts';
+import { backchannelLogoutUriField } from './backchannel-logout-uri.ts';
 import { checkTypeRules, typeRulesApply } from './client-type-rules.ts';
 import { checkScopeDescriptions, scopeDescriptionRulesApply, scopeDescriptionsField } from './scope-descriptions.ts';
 
@@ -85,7 +86,7 @@ export const linkFields = {
   clientUri: webUriField('Homepage URL').optional(),
   policyUri: webUriField('Privacy policy URL').optional(),
   tosUri: webUriField('Terms of service URL').optional(),
-  backchannelLogoutUri: webUriField('Back-channel logout URL').optional(),
+  backchannelLogoutUri: backchannelLogoutUriField.optional(),
 };
 
 export const createClientSchema = z
@@ -99,6 +100,8 @@ export const createClientSchema = z
     tokenEndpointAuthMethod: authMethodField.optional(),
     idTokenAlg: idTokenAlgField.optional(),
     grantTypes: grantTypesField.optional(),
+    /** On unless turned off; public apps cannot turn it off (client-type-rules.ts). */
+    refreshTokenRotation: refreshTokenRotationField.optional(),
     description: descriptionField.optional(),
     scopeDescriptions: scopeDescriptionsField.optional(),
     ...linkFields,

@@ -48,7 +48,7 @@ async function signInToApp(userId: string) {
 describe('deleteAccount', () => {
   it('requires the current password and changes nothing without it', async () => {
     const user = await createUser(h.runtime.db, { email: 'keep@example.com', password: PASSWORD });
-    await expect(deleteAccount(h.runtime.db, { userId: user.id }, 'wrong password')).rejects.toBeInstanceOf(WrongPasswordError);
+    await expect(deleteAccount(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, { userId: user.id }, 'wrong password')).rejects.toBeInstanceOf(WrongPasswordError);
     expect(await h.runtime.db.user.count({ where: { id: user.id } })).toBe(1);
   });
 
@@ -68,7 +68,7 @@ describe('deleteAccount', () => {
     const colleague = await makeActor(h.runtime.db);
     const shared = await makeTeam(h.runtime.db, colleague, [[{ ...actor, email: 'leave@example.com' }, 'developer']]);
 
-    const result = await deleteAccount(h.runtime.db, actor, PASSWORD);
+    const result = await deleteAccount(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, actor, PASSWORD);
     expect(result.clientIds).toEqual([clientId]);
     expect(await h.runtime.db.user.count({ where: { id: user.id } })).toBe(0);
     expect(await introspect(tokens.access_token)).toBe(false);
@@ -85,7 +85,7 @@ describe('deleteAccount', () => {
     const user = await createUser(h.runtime.db, { email: 'owner@example.com', password: PASSWORD });
     const other = await makeActor(h.runtime.db);
     await makeTeam(h.runtime.db, { userId: user.id }, [[other, 'developer']]);
-    await expect(deleteAccount(h.runtime.db, { userId: user.id }, PASSWORD)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteAccount(h.runtime.db, h.runtime.rateLimits.currentPasswordPerAccount, { userId: user.id }, PASSWORD)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await h.runtime.db.user.count({ where: { id: user.id } })).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client.ts';
 import { acceptInvitation, createPersonalAccessToken, createTeam, inviteMember } from '@/lib/portal/index.ts';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../support/databases.ts';
-import { makeUser, openDb } from '../support/fixtures.ts';
+import { makeVerifiedUser, openDb } from '../support/fixtures.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { apiClient, basic, type ApiResult } from './api-client.ts';
 
@@ -31,9 +31,9 @@ describe.each(DATABASES)('REST API on %s', (kind) => {
     call = apiClient(server.issuer);
     const pat = async (userId: string, scopes: ('clients:read' | 'clients:write')[] = [...RW]) =>
       (await createPersonalAccessToken(db, { userId }, { name: 'test', scopes, expiresInDays: 1 })).secret;
-    const ada = await makeUser(db, `ada-${kind}@example.com`);
-    const bob = await makeUser(db, `bob-${kind}@example.com`);
-    const vic = await makeUser(db, `vic-${kind}@example.com`);
+    const ada = await makeVerifiedUser(db, `ada-${kind}@example.com`);
+    const bob = await makeVerifiedUser(db, `bob-${kind}@example.com`);
+    const vic = await makeVerifiedUser(db, `vic-${kind}@example.com`);
     tokens.ada = await pat(ada.id);
     tokens.bob = await pat(bob.id);
     tokens.viewer = await pat(vic.id);
@@ -75,7 +75,7 @@ describe.each(DATABASES)('REST API on %s', (kind) => {
     });
 
     it('refuses malformed, unknown, expired and revoked tokens alike', async () => {
-      const owner = { userId: (await makeUser(db, `exp-${kind}@example.com`)).id };
+      const owner = { userId: (await makeVerifiedUser(db, `exp-${kind}@example.com`)).id };
       const { secret: expired, token: e } = await createPersonalAccessToken(db, owner, { name: 'e', scopes: [...RW], expiresInDays: 1 });
       await db.personalAccessToken.update({ where: { id: e.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
       const { secret: revoked, token: r } = await createPersonalAccessToken(db, owner, { name: 'r', scopes: [...RW], expiresInDays: 1 });

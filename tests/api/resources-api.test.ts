@@ -11,7 +11,7 @@ import type { Db } from '@/lib/db/client.ts';
 import { migrateDatabase } from '@/lib/db/migrate.ts';
 import { acceptInvitation, createPersonalAccessToken, createTeam, inviteMember, type PatScope } from '@/lib/portal/index.ts';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../support/databases.ts';
-import { makeUser, openDb } from '../support/fixtures.ts';
+import { makeVerifiedUser, openDb } from '../support/fixtures.ts';
 
 const ISSUER = 'http://localhost:3999';
 const ALL: PatScope[] = ['clients:read', 'clients:write', 'resources:read', 'resources:write'];
@@ -31,9 +31,9 @@ describe.each(DATABASES)('REST API for API resources on %s', (kind) => {
     db = await openDb(database.url);
     api = createApi({ db, clock: () => new Date(), issuer: ISSUER });
     const pat = async (userId: string, scopes: PatScope[] = ALL) => (await createPersonalAccessToken(db, { userId }, { name: 'test', scopes, expiresInDays: 1 })).secret;
-    const ada = await makeUser(db, `ada-${kind}@example.com`);
-    const bob = await makeUser(db, `bob-${kind}@example.com`);
-    const vic = await makeUser(db, `vic-${kind}@example.com`);
+    const ada = await makeVerifiedUser(db, `ada-${kind}@example.com`);
+    const bob = await makeVerifiedUser(db, `bob-${kind}@example.com`);
+    const vic = await makeVerifiedUser(db, `vic-${kind}@example.com`);
     tokens.ada = await pat(ada.id);
     tokens.bob = await pat(bob.id);
     tokens.viewer = await pat(vic.id);

@@ -13,7 +13,7 @@ import { sha256 } from '@/lib/oidc/tokens.ts';
 import { createRegistrationPort } from '@/lib/portal/dynamic-registration.ts';
 import { createPersonalAccessToken } from '@/lib/portal/index.ts';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../support/databases.ts';
-import { makeUser, openDb } from '../support/fixtures.ts';
+import { makeVerifiedUser, openDb } from '../support/fixtures.ts';
 
 const ISSUER = 'http://localhost:3999';
 const WEB = { client_name: 'Ledger', redirect_uris: ['https://ledger.example.com/cb'], scope: 'openid email invoices:read invoices:write' };
@@ -30,7 +30,7 @@ describe.each(DATABASES)('scope_descriptions on %s', (kind) => {
     await migrateDatabase(database.url);
     db = await openDb(database.url);
     api = createApi({ db, clock: () => new Date(), issuer: ISSUER });
-    const user = await makeUser(db, `ledger-${kind}@example.com`);
+    const user = await makeVerifiedUser(db, `ledger-${kind}@example.com`);
     token = (await createPersonalAccessToken(db, { userId: user.id }, { name: 'test', scopes: ['clients:read', 'clients:write'], expiresInDays: 1 })).secret;
   });
   afterAll(async () => {

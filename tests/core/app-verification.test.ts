@@ -87,6 +87,7 @@ describe('REST API (/api/v1)', () => {
 
   it('shows verified read-only: a PATCH or POST with verified: true is ignored like any unknown field', async () => {
     const { dev, client } = await makeApp();
+    await h.runtime.db.user.update({ where: { id: dev.userId }, data: { emailVerified: true } }); // only confirmed accounts have tokens
     const { secret: token } = await createPersonalAccessToken(h.runtime.db, dev, { name: 'ci', scopes: ['clients:read', 'clients:write'], expiresInDays: 1 });
 
     expect(await send(token, 'GET', `/api/v1/clients/${client.id}`)).toMatchObject({ status: 200, body: { verified: false } });

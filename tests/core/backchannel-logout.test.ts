@@ -1,6 +1,8 @@
 /**
  * Back-Channel Logout 1.0 over real HTTP: a relying party's endpoint on 127.0.0.1 receives the
  * logout token when the user's session ends (end-session) and when the user revokes its access.
+ * Loopback is never a logout target on its own: the test allow-lists the endpoint's host:port as
+ * an operator would (PORTICO_OUTBOUND_ALLOWED_HOSTS).
  */
 import { decode } from 'next-auth/jwt';
 import { createServer, type Server } from 'node:http';
@@ -18,7 +20,6 @@ let user: { id: string };
 let clientId: string;
 
 beforeAll(async () => {
-  h = await startCore();
   rp = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
@@ -29,6 +30,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => rp.listen(0, '127.0.0.1', r));
   const port = (rp.address() as { port: number }).port;
+  h = await startCore({ PORTICO_OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${port}` });
   user = await createUser(h.runtime.db, { email: 'bcl@example.com', password: 'correct horse battery' });
   const created = await createClient(h.runtime.db, { name: 'Logout RP', type: 'web', redirectUris: ['https://rp.example.com/cb'] });
   clientId = created.client.id;

@@ -14,7 +14,7 @@ import type { Db } from '@/lib/db/client.ts';
 import { createPersonalAccessToken } from '@/lib/portal/index.ts';
 import { apiClient, basic, sleep } from '../api/api-client.ts';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../support/databases.ts';
-import { makeClient, makeUser, openDb } from '../support/fixtures.ts';
+import { makeClient, makeVerifiedUser, openDb } from '../support/fixtures.ts';
 import { ROOT, serverEnv, startServer, type RunningServer } from '../support/server.ts';
 
 const RELOAD_SECONDS = 1;
@@ -33,7 +33,7 @@ describe.each(DATABASES)('two instances on one %s database', (kind) => {
     a = await startServer(database, env);
     b = await startServer(database, env);
     db = await openDb(database.url);
-    const owner = await makeUser(db, `owner-${kind}@example.com`);
+    const owner = await makeVerifiedUser(db, `owner-${kind}@example.com`);
     pat = (await createPersonalAccessToken(db, { userId: owner.id }, { name: 'ops', scopes: ['clients:read', 'clients:write'], expiresInDays: 1 })).secret;
   });
   afterAll(async () => {

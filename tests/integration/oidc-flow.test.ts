@@ -154,20 +154,22 @@ describe.each(DATABASES)('OpenID Connect flows on %s', (kind) => {
   });
 
   it('lets a public client use code + PKCE with no secret, and refuses it without PKCE', async () => {
-    const spa = await makeClient(db, { name: 'SPA', type: 'spa', redirectUris: ['http://localhost:5173/cb'] });
+    // An https redirect URI: on a loopback one, nothing proves who receives the code, so the user
+    // would be asked for consent on every request (RFC 8252 §8.6, tests/core/security-native-consent.test.ts).
+    const spa = await makeClient(db, { name: 'SPA', type: 'spa', redirectUris: ['https://spa.example.com/cb'] });
     await grantConsent(db, user.id, spa.id, ['openid']);
     const spaConfig = await oidc.discovery(new URL(server.issuer), spa.id, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
     const agent = await signedInAgent();
     const verifier = oidc.randomPKCECodeVerifier();
     const url = oidc.buildAuthorizationUrl(spaConfig, {
-      redirect_uri: 'http://localhost:5173/cb', scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      redirect_uri: 'https://spa.example.com/cb', scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
     });
     const { url: callback } = await agent.navigate(url);
     const tokens = await oidc.authorizationCodeGrant(spaConfig, callback, { pkceCodeVerifier: verifier, idTokenExpected: true });
     expect(tokens.claims()?.aud).toBe(spa.id);
 
     const noPkce = new URL(config.serverMetadata().authorization_endpoint!);
-    noPkce.search = new URLSearchParams({ client_id: spa.id, redirect_uri: 'http://localhost:5173/cb', response_type: 'code', scope: 'openid', state: 'x' }).toString();
+    noPkce.search = new URLSearchParams({ client_id: spa.id, redirect_uri: 'https://spa.example.com/cb', response_type: 'code', scope: 'openid', state: 'x' }).toString();
     const { url: err } = await agent.navigate(noPkce);
     expect(err.searchParams.get('error')).toBe('invalid_request');
     expect(err.searchParams.get('state')).toBe('x');

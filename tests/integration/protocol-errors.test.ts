@@ -94,8 +94,21 @@ describe.each(DATABASES)('protocol errors on %s', (kind) => {
 
     it('answers prompt=none with login_required or consent_required', async () => {
       const anonymous = new Agent(server.issuer);
-      expect((await authorizeRedirect({ prompt: 'none' }, anonymous)).searchParams.get('error')).toBe('login_required');
+      const verified = await makeClient(db, { name: 'Verified RP', type: 'web', redirectUris: [REDIRECT] });
+      await db.client.update({ where: { id: verified.id }, data: { verified: true } });
+      expect((await authorizeRedirect({ prompt: 'none', client_id: verified.id }, anonymous)).searchParams.get('error')).toBe('login_required');
       expect((await authorizeRedirect({ prompt: 'none' })).searchParams.get('error')).toBe('consent_required');
+    });
+
+    it('offers the error as a link, not a redirect, for an unverified app when nobody is signed in (RFC 9700 §4.11.2)', async () => {
+      const res = await new Agent(server.issuer).fetch(authorizeUrl({ prompt: 'none' }));
+      expect(res.status).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+      const html = await res.text();
+      expect(html).toContain('Continue to rp.example.com');
+      const link = new URL(/<a class="button" href="([^"]*)"/.exec(html)![1]!.replace(/&amp;/g, '&'));
+      expect(link.origin + link.pathname).toBe(REDIRECT);
+      expect(Object.fromEntries(link.searchParams)).toMatchObject({ error: 'login_required', state: 'abc', iss: server.issuer });
     });
 
     it('asks for consent, then remembers it per scope and asks again for new scopes', async () => {

@@ -22,9 +22,10 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function startCore(): Promise<Harness> {
+/** `env` adds configuration, e.g. PORTICO_OUTBOUND_ALLOWED_HOSTS for a receiver on 127.0.0.1. */
+export async function startCore(env: Record<string, string> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-core-'));
-  const config = loadConfig({ PORTICO_DATA_DIR: dataDir, PORTICO_SECRET: 'core-test-secret-0123456789abcdefghij', PORT: '3999' });
+  const config = loadConfig({ PORTICO_DATA_DIR: dataDir, PORTICO_SECRET: 'core-test-secret-0123456789abcdefghij', PORT: '3999', ...env });
   await migrateDatabase(config.databaseUrl);
   const clock = {
     now: new Date(),

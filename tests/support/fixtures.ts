@@ -14,6 +14,13 @@ export async function makeUser(db: Db, email: string) {
   return createUser(db, { email, password: PASSWORD, name: email.split('@')[0] });
 }
 
+/** A user whose email address is confirmed: only such an account may create personal access tokens. */
+export async function makeVerifiedUser(db: Db, email: string) {
+  const user = await makeUser(db, email);
+  await db.user.update({ where: { id: user.id }, data: { emailVerified: true } });
+  return user;
+}
+
 export async function makeClient(db: Db, input: Parameters<typeof createClient>[1]) {
   const { client, clientSecret } = await createClient(db, input);
   return { id: client.id, secret: clientSecret };

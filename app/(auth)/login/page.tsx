@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { ContinueAsForm } from '@/components/auth/continue-as-form';
 import { RequestExpired } from '@/components/auth/request-expired';
 import { SignInForm } from '@/components/auth/sign-in-form';
@@ -6,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { TextLink } from '@/components/ui/text-link';
 import { sameOriginPath } from '@/lib/auth/relative-url';
-import { getSignedInUser } from '@/lib/auth/session';
+import { changePasswordPath, getSignedInUser, getUserWhoMustChangePassword } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
 import { continueAsSignedInUser } from './actions';
 
@@ -28,6 +29,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   // for sign-in) says where to go; anything else falls back to the home page.
   const continueTo = view ? sameOriginPath(view.resumeUrl) : (sameOriginPath(first(query.callbackUrl)) ?? '/');
   if (!continueTo) throw new Error('The interaction resume URL is not a same-origin path.');
+  // Signed in with a generated password: replacing it comes before anything else, then on to
+  // where they were going (the authorization request resumes from there).
+  if (!user && (await getUserWhoMustChangePassword())) redirect(changePasswordPath(continueTo));
 
   const selectAccount = Boolean(view && user && (first(query.select_account) === '1' || view.prompts.includes('select_account')));
   const reauthenticate = Boolean(view && user && !selectAccount && view.prompts.includes('login'));

@@ -3,6 +3,7 @@
 import { EmailLinkError } from '@/lib/account/email-tokens';
 import { resetPassword } from '@/lib/account/reset-password';
 import { normaliseEmail } from '@/lib/rate-limit';
+import { deleteFirstAdminFile } from '@/lib/server/first-run';
 import { getRuntime } from '@/lib/server/runtime';
 import { announceEndedSessions } from '@/lib/server/sessions-ended';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/account';
@@ -15,11 +16,12 @@ export async function resetPasswordAction(input: ResetPasswordInput): Promise<Re
     const issue = parsed.error.issues[0];
     return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: issue?.path[0] === 'password' ? 'password' : undefined };
   }
-  const { db, rateLimits } = await getRuntime();
+  const { config, db, rateLimits } = await getRuntime();
   try {
     const { userId, email, endedSessions } = await resetPassword(db, parsed.data);
     // A reset proves control of the mailbox: the account may sign in again at once.
     await rateLimits.signInPerAccount.reset(normaliseEmail(email));
+    deleteFirstAdminFile(config.dataDir, email); // the first-run password, if this is that account, is gone
     await announceEndedSessions(userId, endedSessions);
     return { ok: true };
   } catch (err) {

@@ -34,7 +34,8 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
   });
 
   const token = (hash: string, kind: 'access' | 'refresh' = 'access') => ({
-    hash, kind, grantId: 'g1', clientId, userId: null, scope: 'jobs', audience: kind === 'access' ? 'https://api.example/ https://jobs.example/' : null, expiresAt: at('2030-01-02T03:04:05.678Z'), createdAt: at('2026-12-03T10:00:00.123Z'),
+    hash, kind, grantId: 'g1', clientId, userId: null as string | null, scope: 'jobs', audience: kind === 'access' ? 'https://api.example/ https://jobs.example/' : null,
+    cnfJkt: kind === 'access' ? 'jkt-of-a-dpop-key' : null, expiresAt: at('2030-01-02T03:04:05.678Z'), createdAt: at('2026-12-03T10:00:00.123Z'),
   });
 
   it('writes tokens and their activity count that Prisma reads back exactly', async () => {
@@ -60,27 +61,46 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
     expect(await count({ expiresAt: { equals: new Date(expiresAt) } })).toBe(1);
   });
 
-  it('reads what Prisma wrote, and claims a token once', async () => {
+  it('reads what Prisma wrote, with its grant and user, and spends a refresh token once', async () => {
     await db.token.create({ data: { ...token('h-c', 'refresh'), revokedAt: at('2026-12-03T11:00:00.000Z') } });
     const [read] = await hot.findTokens(['h-c', 'missing']);
-    expect(read).toEqual(await db.token.findUnique({ where: { hash: 'h-c' } }));
-    expect(await hot.claimTokens(['h-c'], new Date())).toEqual([]); // revoked: never claimable
+    expect(read).toEqual({ token: await db.token.findUnique({ where: { hash: 'h-c' } }), grant: null, user: null });
+    const replacement = token('h-c-next', 'refresh');
+    expect(await hot.spendAndInsert([{ spent: 'h-c', tokens: [replacement] }], new Date())).toEqual([]); // revoked: never spendable
+    expect(await db.token.findUnique({ where: { hash: 'h-c-next' } })).toBeNull();
+
     await db.token.create({ data: token('h-d', 'refresh') });
+    await db.token.create({ data: token('h-e', 'refresh') });
     const when = at('2026-12-03T12:00:00.000Z');
-    expect(await hot.claimTokens(['h-d'], when)).toEqual(['h-d']);
-    expect(await hot.claimTokens(['h-d'], when)).toEqual([]);
+    const next = [token('h-d-access'), token('h-d-refresh', 'refresh')];
+    expect(await hot.spendAndInsert([{ spent: 'h-d', tokens: next }, { spent: 'h-e', tokens: [token('h-e-access')] }], when)).toEqual(
+      expect.arrayContaining(['h-d', 'h-e']),
+    );
+    expect(await db.token.findMany({ where: { hash: { in: ['h-d-access', 'h-d-refresh'] } }, orderBy: { hash: 'asc' } })).toEqual(
+      next.map((t) => ({ ...t, consumedAt: null, revokedAt: null })),
+    );
+    expect(await hot.spendAndInsert([{ spent: 'h-d', tokens: [token('h-d-again')] }], when)).toEqual([]);
+    expect(await db.token.findUnique({ where: { hash: 'h-d-again' } })).toBeNull();
     expect((await db.token.findUnique({ where: { hash: 'h-d' } }))?.consumedAt).toEqual(when);
+    // An access token is never spendable, whatever its hash.
+    expect(await hot.spendAndInsert([{ spent: 'h-d-access', tokens: [token('h-x')] }], when)).toEqual([]);
   });
 
-  it('reads codes as Prisma wrote them and claims each once', async () => {
+  it('reads codes as Prisma wrote them and claims each once, with its grant and user', async () => {
+    const user = await db.user.create({ data: { id: 'u-code', email: 'code@example.com', passwordHash: 'x', emailVerified: true } });
+    const grant = { id: 'g-code', clientId, userId: 'u-code', scope: 'openid', authTime: 1_780_000_000, acr: null, amr: 'pwd', nonce: null, sid: 's', resources: null, claims: '{"userinfo":{"email":null}}' };
+    await db.grant.create({ data: grant });
     const code = {
-      hash: 'c-1', grantId: 'g1', clientId, userId: 'u1', redirectUri: 'https://rp.example.com/cb', scope: 'openid', nonce: null,
-      codeChallenge: 'x'.repeat(43), codeChallengeMethod: 'S256', authTime: 1_780_000_000, expiresAt: at('2030-01-01T00:00:00.000Z'),
+      hash: 'c-1', grantId: 'g-code', clientId, userId: 'u-code', redirectUri: 'https://rp.example.com/cb', scope: 'openid', nonce: null,
+      codeChallenge: 'x'.repeat(43), codeChallengeMethod: 'S256', dpopJkt: 'jkt', authTime: 1_780_000_000, expiresAt: at('2030-01-01T00:00:00.000Z'),
     };
     await db.authorizationCode.create({ data: code });
     expect(await hot.findCodes(['c-1'])).toEqual([{ ...code, consumedAt: null }]);
     const when = at('2026-12-03T12:00:00.000Z');
-    expect(await hot.claimCodes(['c-1', 'c-none'], when)).toEqual([{ ...code, consumedAt: when }]);
+    const { id, email, name, emailVerified, phoneNumber, address, locale, updatedAt } = user;
+    expect(await hot.claimCodes(['c-1', 'c-none'], when)).toEqual([
+      { code: { ...code, consumedAt: when }, grant: { ...grant, revokedAt: null }, user: { id, email, name, emailVerified, phoneNumber, address, locale, updatedAt } },
+    ]);
     expect(await hot.claimCodes(['c-1'], new Date())).toEqual([]);
     expect((await hot.findCodes(['c-1']))[0]?.consumedAt).toEqual(when);
   });
@@ -108,7 +128,7 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
     const [read] = await hot.findUsers(['u-hot', 'u-none']);
     const { id, email, name, emailVerified, phoneNumber, address, locale, updatedAt } = user;
     expect(read).toEqual({ id, email, name, emailVerified, phoneNumber, address, locale, updatedAt });
-    const grant = { id: 'g-hot', clientId, userId: 'u-hot', scope: 'openid', authTime: 1_780_000_000, acr: null, amr: 'pwd otp', nonce: 'n', sid: 's', resources: 'https://api.example/ https://jobs.example/' };
+    const grant = { id: 'g-hot', clientId, userId: 'u-hot', scope: 'openid', authTime: 1_780_000_000, acr: null, amr: 'pwd otp', nonce: 'n', sid: 's', resources: 'https://api.example/ https://jobs.example/', claims: null };
     await db.grant.create({ data: { ...grant, revokedAt: at('2026-12-03T13:00:00.000Z') } });
     expect(await hot.findGrants(['g-hot'])).toEqual([{ ...grant, revokedAt: at('2026-12-03T13:00:00.000Z') }]);
   });

@@ -4,7 +4,7 @@ import type { HotStore } from './hot-store.ts';
 import { postgresHotStore } from './postgres.ts';
 import { sqliteHotStore } from './sqlite.ts';
 
-export type { ClientRow, HotStore } from './hot-store.ts';
+export type { ClaimedCode, ClientRow, HotStore } from './hot-store.ts';
 
 const stores = new WeakMap<Db, HotStore>();
 

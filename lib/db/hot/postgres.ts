@@ -10,7 +10,10 @@ import pg from 'pg';
 import type { CodeRecord, GrantRecord, TokenRecord, UserRecord } from '../../oidc/ports.ts';
 import { utcDay } from '../activity.ts';
 import { postgresSchema } from '../client.ts';
-import { CLIENT_COLUMNS, CODE_COLUMNS, GRANT_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
+import {
+  CLIENT_COLUMNS, CODE_COLUMNS, GRANT_COLUMNS, JOIN_GRANT_AND_USER, NEW_TOKEN_COLUMNS, USER_COLUMNS, joinedColumns, quoted, splitJoined,
+  TOKEN_COLUMNS, type ClientRow, type HotStore,
+} from './hot-store.ts';
 
 const TIMESTAMP_OID = 1114;
 const POOL_SIZE = 4;
@@ -21,17 +24,33 @@ const types = {
     oid === TIMESTAMP_OID ? asUtc : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+const NEW_TOKEN_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamp(3)', 'timestamp(3)'];
+const unnestNewTokens = (from: number) => NEW_TOKEN_TYPES.map((t, i) => `$${from + i}::${t}[]`).join(', ');
+
 const SQL = {
-  insertTokens: `INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "audience", "expiresAt", "createdAt")
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp(3)[], $9::timestamp(3)[])`,
+  insertTokens: `INSERT INTO "Token" (${quoted(NEW_TOKEN_COLUMNS)}) SELECT * FROM unnest(${unnestNewTokens(1)})`,
+  // One statement, one commit: spend the refresh tokens still unspent, and store the new tokens of
+  // those only ($11: for each new token, the refresh token it replaces).
+  spendAndInsert: `WITH spent AS (
+      UPDATE "Token" SET "consumedAt" = $12::timestamp(3)
+      WHERE "hash" = ANY($11::text[]) AND "kind" = 'refresh' AND "consumedAt" IS NULL AND "revokedAt" IS NULL RETURNING "hash"
+    ), inserted AS (
+      INSERT INTO "Token" (${quoted(NEW_TOKEN_COLUMNS)})
+      SELECT n."hash", n."kind", n."grantId", n."clientId", n."userId", n."scope", n."audience", n."cnfJkt", n."expiresAt", n."createdAt"
+      FROM unnest(${unnestNewTokens(1)}, $11::text[]) AS n(${quoted(NEW_TOKEN_COLUMNS)}, "parent")
+      WHERE n."parent" IN (SELECT "hash" FROM spent)
+    )
+    SELECT "hash" FROM spent`,
   countActivity: `INSERT INTO "ClientActivity" ("clientId", "day", "signIns", "tokens", "lastUsedAt")
     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamp(3)[])
     ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
     "tokens" = "ClientActivity"."tokens" + excluded."tokens", "lastUsedAt" = excluded."lastUsedAt"`,
-  findTokens: `SELECT ${quoted(TOKEN_COLUMNS)} FROM "Token" WHERE "hash" = ANY($1::text[])`,
-  claimTokens: `UPDATE "Token" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL AND "revokedAt" IS NULL RETURNING "hash"`,
+  findTokens: `SELECT ${joinedColumns('t', TOKEN_COLUMNS)} FROM "Token" t ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 't')} WHERE t."hash" = ANY($1::text[])`,
   findCodes: `SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ANY($1::text[])`,
-  claimCodes: `UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`,
+  claimCodes: `WITH c AS (
+      UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}
+    )
+    SELECT ${joinedColumns('c', CODE_COLUMNS)} FROM c ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 'c')}`,
   findClient: `SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = $1`,
   findSecrets: `SELECT "hash", "expiresAt", "revokedAt" FROM "ClientSecret" WHERE "clientId" = $1`,
   findApiAccess: `SELECT "approvedScope" FROM "ApiAccess" WHERE "clientId" = $1`,
@@ -39,6 +58,9 @@ const SQL = {
   findUsers: `SELECT ${quoted(USER_COLUMNS)} FROM "User" WHERE "id" = ANY($1::text[])`,
   findGrants: `SELECT ${quoted(GRANT_COLUMNS)} FROM "Grant" WHERE "id" = ANY($1::text[])`,
 } as const;
+
+type Row = Record<string, unknown>;
+const orNull = <T>(part: Row | undefined, key: string) => (part && part[key] !== null && part[key] !== undefined ? (part as T) : null);
 
 export function postgresHotStore(databaseUrl: string): HotStore {
   const schema = postgresSchema(databaseUrl);
@@ -55,11 +77,13 @@ export function postgresHotStore(databaseUrl: string): HotStore {
 
   return {
     async insertTokens(tokens) {
-      const column = <K extends keyof (typeof tokens)[number]>(k: K) => tokens.map((t) => t[k]);
-      await query('insertTokens', [
-        column('hash'), column('kind'), column('grantId'), column('clientId'), column('userId'), column('scope'), column('audience'),
-        tokens.map((t) => t.expiresAt.toISOString()), tokens.map((t) => t.createdAt.toISOString()),
-      ]);
+      await query('insertTokens', newTokenArrays(tokens));
+    },
+    async spendAndInsert(spendings, at) {
+      const tokens = spendings.flatMap((s) => s.tokens);
+      const parents = spendings.flatMap((s) => s.tokens.map(() => s.spent));
+      const rows = await query<{ hash: string }>('spendAndInsert', [...newTokenArrays(tokens), parents, at.toISOString()]);
+      return rows.map((r) => r.hash);
     },
     async countActivity(increments) {
       await query('countActivity', [
@@ -67,10 +91,17 @@ export function postgresHotStore(databaseUrl: string): HotStore {
         increments.map((i) => i.tokens), increments.map((i) => i.at.toISOString()),
       ]);
     },
-    findTokens: (hashes) => query<TokenRecord>('findTokens', [hashes]),
-    claimTokens: async (hashes, at) => (await query<{ hash: string }>('claimTokens', [hashes, at.toISOString()])).map((r) => r.hash),
+    findTokens: async (hashes) =>
+      (await query<Row>('findTokens', [hashes])).map((row) => {
+        const { t, g, u } = splitJoined(row);
+        return { token: t as TokenRecord, grant: orNull<GrantRecord>(g, 'id'), user: orNull<UserRecord>(u, 'id') };
+      }),
     findCodes: (hashes) => query<CodeRecord>('findCodes', [hashes]),
-    claimCodes: (hashes, at) => query<CodeRecord>('claimCodes', [hashes, at.toISOString()]),
+    claimCodes: async (hashes, at) =>
+      (await query<Row>('claimCodes', [hashes, at.toISOString()])).map((row) => {
+        const { c, g, u } = splitJoined(row);
+        return { code: c as CodeRecord, grant: orNull<GrantRecord>(g, 'id'), user: orNull<UserRecord>(u, 'id') };
+      }),
     async findClient(id) {
       const [row] = await query<Omit<ClientRow, 'secrets' | 'approvedApiScopes'>>('findClient', [id]);
       if (!row) return null;
@@ -85,4 +116,12 @@ export function postgresHotStore(databaseUrl: string): HotStore {
     cacheVersion: async (name) => (await query<{ version: number }>('cacheVersion', [name]))[0]?.version ?? 0,
     close: () => pool.end(),
   };
+}
+
+function newTokenArrays(tokens: Parameters<HotStore['insertTokens']>[0]): unknown[] {
+  const column = <K extends keyof (typeof tokens)[number]>(k: K) => tokens.map((t) => t[k] ?? null);
+  return [
+    column('hash'), column('kind'), column('grantId'), column('clientId'), column('userId'), column('scope'), column('audience'), column('cnfJkt'),
+    tokens.map((t) => t.expiresAt.toISOString()), tokens.map((t) => t.createdAt.toISOString()),
+  ];
 }

@@ -8,9 +8,12 @@
  * Formats are Prisma's: DateTime as ISO text with "+00:00", Boolean as 0/1.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CodeRecord, GrantRecord, TokenRecord, UserRecord } from '../../oidc/ports.ts';
+import type { CodeRecord, GrantRecord, NewToken, TokenRecord, UserRecord } from '../../oidc/ports.ts';
 import { utcDay } from '../activity.ts';
-import { CLIENT_COLUMNS, CODE_COLUMNS, GRANT_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, quoted, type ClientRow, type HotStore } from './hot-store.ts';
+import {
+  CLIENT_COLUMNS, CODE_COLUMNS, GRANT_COLUMNS, JOIN_GRANT_AND_USER, NEW_TOKEN_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, joinedColumns, quoted,
+  splitJoined, type ClientRow, type HotStore,
+} from './hot-store.ts';
 
 type Row = Record<string, unknown>;
 
@@ -20,12 +23,12 @@ const toDate = (v: unknown) => (v === null || v === undefined ? null : new Date(
 export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
   const prepare = (sql: string) => connection.prepare(sql).safeIntegers(false);
   const statements = {
-    insertToken: prepare(`INSERT INTO "Token" ("hash", "kind", "grantId", "clientId", "userId", "scope", "audience", "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertToken: prepare(`INSERT INTO "Token" (${quoted(NEW_TOKEN_COLUMNS)}) VALUES (${NEW_TOKEN_COLUMNS.map(() => '?').join(', ')})`),
     countActivity: prepare(`INSERT INTO "ClientActivity" ("clientId", "day", "signIns", "tokens", "lastUsedAt") VALUES (?, ?, ?, ?, ?)
       ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
       "tokens" = "ClientActivity"."tokens" + excluded."tokens", "lastUsedAt" = excluded."lastUsedAt"`),
-    findToken: prepare(`SELECT ${quoted(TOKEN_COLUMNS)} FROM "Token" WHERE "hash" = ?`),
-    claimToken: prepare(`UPDATE "Token" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL AND "revokedAt" IS NULL`),
+    findToken: prepare(`SELECT ${joinedColumns('t', TOKEN_COLUMNS)} FROM "Token" t ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 't')} WHERE t."hash" = ?`),
+    spendToken: prepare(`UPDATE "Token" SET "consumedAt" = ? WHERE "hash" = ? AND "kind" = 'refresh' AND "consumedAt" IS NULL AND "revokedAt" IS NULL`),
     findCode: prepare(`SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ?`),
     claimCode: prepare(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`),
     findClient: prepare(`SELECT ${quoted(CLIENT_COLUMNS)} FROM "Client" WHERE "id" = ?`),
@@ -51,28 +54,43 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
       attempt();
     });
 
-  const claim = (statement: BetterSqlite3.Statement) =>
-    connection.transaction((hashes: string[], at: string) => hashes.filter((hash) => statement.run(at, hash).changes === 1));
-
-  const insertTokens = connection.transaction((tokens: Parameters<HotStore['insertTokens']>[0]) => {
-    for (const t of tokens) statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, t.audience, toText(t.expiresAt), toText(t.createdAt));
-  });
+  const insertToken = (t: NewToken) =>
+    statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, t.audience, t.cnfJkt ?? null, toText(t.expiresAt), toText(t.createdAt));
+  const insertTokens = connection.transaction((tokens: NewToken[]) => tokens.forEach(insertToken));
+  const spendAndInsert = connection.transaction((spendings: Parameters<HotStore['spendAndInsert']>[0], at: string) =>
+    spendings.flatMap(({ spent, tokens }) => {
+      if (statements.spendToken.run(at, spent).changes !== 1) return [];
+      tokens.forEach(insertToken);
+      return [spent];
+    }),
+  );
   const countActivity = connection.transaction((increments: Parameters<HotStore['countActivity']>[0]) => {
     for (const i of increments) statements.countActivity.run(i.clientId, utcDay(i.at), i.signIns, i.tokens, toText(i.at));
   });
-  const claimTokens = claim(statements.claimToken);
   const claimCodes = connection.transaction((hashes: string[], at: string) =>
     hashes.flatMap((hash) => {
       const row = statements.claimCode.get(at, hash) as Row | undefined;
-      return row ? [toCodeRecord(row)] : [];
+      if (!row) return [];
+      const code = toCodeRecord(row);
+      const grant = statements.findGrant.get(code.grantId) as Row | undefined;
+      const user = statements.findUser.get(code.userId) as Row | undefined;
+      return [{ code, grant: grant ? toGrantRecord(grant) : null, user: user ? toUserRecord(user) : null }];
     }),
   );
 
   return {
     insertTokens: (tokens) => outsideTransactions(() => insertTokens(tokens)),
     countActivity: (increments) => outsideTransactions(() => countActivity(increments)),
-    findTokens: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findToken, h).map(toTokenRecord))),
-    claimTokens: (hashes, at) => outsideTransactions(() => claimTokens(hashes, toText(at))),
+    spendAndInsert: (spendings, at) => outsideTransactions(() => spendAndInsert(spendings, toText(at))),
+    findTokens: (hashes) =>
+      outsideTransactions(() =>
+        hashes.flatMap((h) =>
+          rows(statements.findToken, h).map((row) => {
+            const { t, g, u } = splitJoined(row);
+            return { token: toTokenRecord(t!), grant: g?.id == null ? null : toGrantRecord(g), user: u?.id == null ? null : toUserRecord(u) };
+          }),
+        ),
+      ),
     findCodes: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findCode, h).map(toCodeRecord))),
     claimCodes: (hashes, at) => outsideTransactions(() => claimCodes(hashes, toText(at))),
     findClient: (id) =>
@@ -118,6 +136,9 @@ function toClientRow(r: Row, secrets: Row[], apiAccess: Row[]): ClientRow {
     skipConsent: r.skipConsent === 1,
     disabled: r.disabled === 1,
     verified: r.verified === 1,
+    requirePushedAuthorizationRequests: r.requirePushedAuthorizationRequests === 1,
+    dpopBoundAccessTokens: r.dpopBoundAccessTokens === 1,
+    frontchannelLogoutSessionRequired: r.frontchannelLogoutSessionRequired === 1,
     expiresAt: toDate(r.expiresAt),
     secrets: secrets.map((s) => ({ hash: s.hash as string, expiresAt: toDate(s.expiresAt), revokedAt: toDate(s.revokedAt) })),
     approvedApiScopes: apiAccess.map((a) => a.approvedScope as string),

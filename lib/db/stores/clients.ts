@@ -4,8 +4,8 @@
  *
  * The cache is only as old as the "clients" counter (lib/db/cache-version.ts), which triggers move
  * on every write to Client or ClientSecret, whoever makes it (portal, REST API, RFC 7592, CLI,
- * another instance). Each lookup first reads the counter (one query per event-loop turn), and a
- * moved counter empties the cache: a disabled or deleted client, a revoked secret or a changed
+ * another instance). Each lookup first reads the counter (one query for the lookups waiting, or
+ * none when a reading was taken after the request arrived), and a moved counter empties the cache: a disabled or deleted client, a revoked secret or a changed
  * redirect URI applies to the very next request on every instance. MAX_AGE_MS bounds what a
  * missing trigger could leave stale.
  */
@@ -34,6 +34,9 @@ export function toClientRecord(row: {
   refreshTokenTtl: number; refreshTokenRotation: boolean; skipConsent: boolean; disabled: boolean;
   logoUri: string | null; clientUri: string | null; policyUri: string | null; tosUri: string | null;
   backchannelLogoutUri: string | null; verified: boolean; scopeDescriptions: string | null;
+  responseTypes: string; jwks: string | null; jwksUri: string | null; tokenEndpointAuthSigningAlg: string | null;
+  requestObjectSigningAlg: string | null; requirePushedAuthorizationRequests: boolean; dpopBoundAccessTokens: boolean;
+  subjectType: string; sectorIdentifierUri: string | null; frontchannelLogoutUri: string | null; frontchannelLogoutSessionRequired: boolean;
   approvedApiScopes?: string[];
 }): ClientRecord {
   const kind = row.type as ClientKind;
@@ -63,7 +66,30 @@ export function toClientRecord(row: {
     verified: row.verified,
     apiScopes: [...new Set((row.approvedApiScopes ?? []).flatMap((s) => s.split(' ')).filter(Boolean))],
     metadataDocument: row.id.startsWith('https://'),
+    responseTypes: JSON.parse(row.responseTypes),
+    jwks: parseJwks(row.jwks),
+    jwksUri: row.jwksUri,
+    tokenEndpointAuthSigningAlg: row.tokenEndpointAuthSigningAlg,
+    requestObjectSigningAlg: row.requestObjectSigningAlg,
+    requirePushedAuthorizationRequests: row.requirePushedAuthorizationRequests,
+    dpopBoundAccessTokens: row.dpopBoundAccessTokens,
+    subjectType: row.subjectType === 'pairwise' ? 'pairwise' : 'public',
+    sectorIdentifierUri: row.sectorIdentifierUri,
+    frontchannelLogoutUri: row.frontchannelLogoutUri,
+    frontchannelLogoutSessionRequired: row.frontchannelLogoutSessionRequired,
   };
+}
+
+/** A stored JWK Set (validated when registered); anything unreadable counts as no keys. */
+function parseJwks(value: string | null): ClientRecord['jwks'] {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    const keys = (parsed as { keys?: unknown }).keys;
+    return Array.isArray(keys) ? { keys: keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null) } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -80,8 +106,8 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
   let origins: { set: Set<string>; loadedAt: number; version: number } | null = null;
 
   /** Catches up with the counter; a moved counter drops everything cached or being loaded. */
-  async function catchUp(): Promise<void> {
-    const current = await readVersion();
+  async function catchUp(freshSince?: number): Promise<void> {
+    const current = await readVersion(freshSince);
     if (current === version) return;
     version = current;
     cache.clear();
@@ -112,11 +138,11 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
   }
 
   return {
-    async find(clientId) {
+    async find(clientId, freshSince) {
       if (looksLikeClientIdUrl(clientId)) {
         if (clientId.length > MAX_CLIENT_ID_URL_LENGTH || !(await documents.resolve(clientId))) return null;
       } else if (clientId.length > 200) return null;
-      await catchUp();
+      await catchUp(freshSince);
       const { record, expiresAt } = await get(clientId);
       return expiresAt && expiresAt.getTime() <= now() ? null : record;
     },

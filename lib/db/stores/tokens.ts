@@ -7,7 +7,7 @@
 import type { Db } from '../client.ts';
 import { tokenIncrements } from '../activity.ts';
 import type { ActivityCounter } from '../activity-counter.ts';
-import { batched, batchedClaim, batchedLookup } from '../batch.ts';
+import { batched, batchedLookup } from '../batch.ts';
 import { hotStoreOf } from '../hot/index.ts';
 import type { NewToken, TokenStore } from '../../oidc/ports.ts';
 
@@ -19,15 +19,22 @@ export function tokenStore(db: Db, activity: ActivityCounter): TokenStore {
     activity.add(tokenIncrements(tokens));
     return groups.map(() => undefined);
   });
-  const lookup = batchedLookup((hashes: string[]) => hot.findTokens(hashes), (row) => row.hash);
   // Rotating refresh tokens: one conditional UPDATE per batch is the single-use check (of two uses
-  // of one token, in one batch or not, exactly one wins).
-  const markConsumed = batchedClaim((hashes, at) => hot.claimTokens(hashes, at));
+  // of one token, in one batch or not, exactly one wins: a second use in the same batch is left out).
+  const spendAndInsert = batched<{ spent: string; at: Date; tokens: NewToken[] }, boolean>(async (items) => {
+    const first = items.filter((item, i) => items.findIndex((other) => other.spent === item.spent) === i);
+    const won = new Set(await hot.spendAndInsert(first, items[0]!.at));
+    const stored = first.filter((item) => won.has(item.spent));
+    activity.add(tokenIncrements(stored.flatMap((item) => item.tokens)));
+    return items.map((item) => stored.includes(item));
+  });
+  const lookup = batchedLookup((hashes: string[]) => hot.findTokens(hashes), (row) => row.token.hash);
 
   return {
     save: (tokens) => (tokens.length ? insert(tokens) : Promise.resolve()),
-    find: lookup,
-    consume: (hash, at) => markConsumed({ key: hash, at }),
+    saveSpending: (spent, at, tokens) => spendAndInsert({ spent, at, tokens }),
+    find: async (hash) => (await lookup(hash))?.token ?? null,
+    findInContext: lookup,
     async revoke(hash, at) {
       await db.token.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: at } });
     },

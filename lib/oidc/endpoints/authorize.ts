@@ -6,12 +6,15 @@
  * an interaction and sends the browser to /login or /consent, which come back here with
  * ?interaction=<id>.
  * Errors go back to the client (with state and RFC 9207 iss) only after client_id and redirect_uri
- * are validated; otherwise the user sees an error page — never an open redirect.
+ * are validated; otherwise the user sees an error page — never an open redirect. Even then the
+ * browser is sent back on its own only when the redirect URI is trusted (the app is verified, or
+ * the user is signed in); otherwise a page offers the link (RFC 9700 §4.11.2).
  */
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
 import {
   asOAuthError,
+  type OAuthError,
   consentRequired,
   invalidAuthorizationRequest,
   invalidRequest,
@@ -21,12 +24,15 @@ import {
 import { acrOf, meetsAcr, requiredAcr, requiresSecondFactor } from '../acr.ts';
 import type { HttpRequest, HttpResponse } from '../http/message.ts';
 import { queryParams, requestParams, type Params } from '../http/params.ts';
-import { errorPage, errorRedirect, redirect } from '../http/responses.ts';
+import { errorPage, errorRedirectUrl, redirect } from '../http/responses.ts';
+import { untrustedErrorRedirectPage } from '../http/untrusted-redirect.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
-import type { BrowserSession, InteractionRecord } from '../ports.ts';
+import type { BrowserSession, ClientRecord, InteractionRecord } from '../ports.ts';
 import { formatResources } from '../resources.ts';
 import { covers, formatScope } from '../scopes.ts';
 import { PREFIX, nowSeconds, randomId, randomSecret, sha256 } from '../tokens.ts';
+import { clientIdentityUnproven } from '../authorization/client-identity.ts';
+import { redirectTrusted } from '../authorization/redirect-trust.ts';
 import {
   validateAuthorizationParams,
   validateClientAndRedirect,
@@ -36,20 +42,26 @@ import {
 
 export function authorizationEndpoint(ctx: ProviderContext) {
   return async function authorize(request: HttpRequest): Promise<HttpResponse> {
-    let target: ErrorTarget | null = null;
+    let checked: { client: ClientRecord; target: ErrorTarget } | null = null;
     try {
       const resumed = await resumedInteraction(ctx, request);
       const params = resumed ? new Map(Object.entries(resumed.params)) : await requestParams(request);
-      const checked = await validateClientAndRedirect(ctx, params);
-      target = checked.target;
-      const req = await validateAuthorizationParams(ctx, checked.client, target, params);
+      checked = await validateClientAndRedirect(ctx, params);
+      const req = await validateAuthorizationParams(ctx, checked.client, checked.target, params);
       return await decide(ctx, request, req, params, resumed);
     } catch (err) {
       const e = asOAuthError(err, (x) => ctx.log('authorize failed', x));
-      if (target && e.redirectable) return errorRedirect(target.redirectUri, e, target.state, ctx.settings.issuer);
+      if (checked && e.redirectable) return await errorBackToClient(ctx, request, checked.client, checked.target, e);
       return errorPage(e);
     }
   };
+}
+
+/** RFC 6749 §4.1.2.1 error response, redirected only to a trusted URI (RFC 9700 §4.11.2). */
+async function errorBackToClient(ctx: ProviderContext, request: HttpRequest, client: ClientRecord, target: ErrorTarget, e: OAuthError): Promise<HttpResponse> {
+  const url = errorRedirectUrl(target.redirectUri, e, target.state, ctx.settings.issuer);
+  const signedIn = await ctx.session.read(request).then((session) => session !== null, () => false);
+  return redirectTrusted(client, signedIn) ? redirect(url) : untrustedErrorRedirectPage(client, e, url);
 }
 
 async function resumedInteraction(ctx: ProviderContext, request: HttpRequest): Promise<InteractionRecord | null> {
@@ -97,7 +109,12 @@ async function decide(
     return toInteraction(ctx, params, interaction, req, 'select_account');
   }
 
-  if (!req.client.skipConsent) {
+  // RFC 8252 §8.6: when nothing proves the request comes from the app (a public client on a custom
+  // scheme or loopback redirect), the user decides every time, as if they had never approved it.
+  // That holds for apps the operator marked skipConsent or verified too: those marks say who runs
+  // the app, not who sent this request — any app on the device can claim the same scheme or port.
+  const unproven = clientIdentityUnproven(req.client, req.redirectUri);
+  if (!req.client.skipConsent || unproven) {
     const [granted, grantedApis] = await Promise.all([
       ctx.stores.consents.find(user.userId, req.client.id),
       req.resources.length ? ctx.stores.consents.findResources(user.userId, req.client.id) : [],
@@ -107,7 +124,7 @@ async function decide(
     // Consent given on this interaction counts only for the session that gave it: a later
     // sign-in (another account, after "Not you?") is asked again.
     const consentedHere = interaction?.consentAt != null && interaction.consentAt.getTime() >= user.authTime * 1000 && covered;
-    const mustAsk = req.prompts.includes('consent') ? !consentedHere : !covered;
+    const mustAsk = req.prompts.includes('consent') || unproven ? !consentedHere : !covered;
     if (mustAsk) {
       if (req.prompts.includes('none')) throw consentRequired('The user has not consented to the requested scopes.');
       return toInteraction(ctx, params, interaction, req, 'consent');
@@ -125,7 +142,7 @@ async function needsLogin(ctx: ProviderContext, req: AuthorizationRequest, sessi
   if (req.prompts.includes('login') && !fresh) return true;
   if (req.maxAge !== undefined && nowSeconds(ctx.clock) - session.authTime > req.maxAge) return true;
   if (req.idTokenHint) {
-    const hint = await verifyIdTokenHint(req.idTokenHint, ctx.keys, ctx.settings.issuer);
+    const hint = await verifyIdTokenHint(req.idTokenHint, ctx);
     if (!hint) throw invalidRequest('id_token_hint is not a valid ID token issued by this server.');
     if (hint.sub !== session.userId) {
       if (req.prompts.includes('none')) throw loginRequired('The signed-in user is not the one named by id_token_hint.');
@@ -178,6 +195,7 @@ async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, sessio
     nonce: req.nonce,
     sid: session.sid,
     resources: formatResources(req.resources),
+    claims: null,
   });
   const code = randomSecret(PREFIX.code);
   await ctx.stores.codes.save({
@@ -186,6 +204,7 @@ async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, sessio
     clientId: req.client.id,
     userId: session.userId,
     redirectUri: req.redirectUri,
+    dpopJkt: null,
     scope,
     nonce: req.nonce,
     codeChallenge: req.pkce?.challenge ?? null,

@@ -14,12 +14,12 @@ import { json } from '../http/responses.ts';
 import type { ClientRecord, TokenRecord } from '../ports.ts';
 
 export function introspectionEndpoint(ctx: ProviderContext) {
-  return clientEndpoint(ctx, 'introspection', async ({ params, client }) => {
+  return clientEndpoint(ctx, 'introspection', async ({ request, params, client }) => {
     const token = params.get('token');
     if (!token) throw invalidRequest('The "token" parameter is required.');
-    const record = await findActiveToken(ctx, token);
-    if (!record || !(await mayIntrospect(ctx, client, record))) return json({ active: false });
-    return json(describe(ctx, record));
+    const active = await findActiveToken(ctx, token, request.receivedAt);
+    if (!active || !(await mayIntrospect(ctx, client, active.token))) return json({ active: false });
+    return json(describe(ctx, active.token));
   });
 }
 

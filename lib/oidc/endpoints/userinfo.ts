@@ -22,15 +22,15 @@ export function userinfoEndpoint(ctx: ProviderContext) {
     let cors: Record<string, string> = {};
     try {
       const token = await presentedToken(request);
-      const record = await findActiveToken(ctx, token);
-      if (!record || record.kind !== 'access') throw invalidToken('The access token is invalid, expired or revoked.');
-      const client = await ctx.stores.clients.find(record.clientId);
-      if (origin && client) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
+      const active = await findActiveToken(ctx, token, request.receivedAt);
+      if (!active || active.token.kind !== 'access') throw invalidToken('The access token is invalid, expired or revoked.');
+      const { token: record, client } = active;
+      if (origin) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
       const scopes = parseScope(record.scope);
       if (!record.userId || !scopes.includes('openid')) {
         throw new OAuthError('insufficient_scope', 'The access token does not carry the openid scope.', 403, false, 'Bearer realm="portico", error="insufficient_scope", scope="openid"');
       }
-      const user = await ctx.stores.users.find(record.userId);
+      const { user } = active;
       if (!user) throw invalidToken('The user of this token no longer exists.');
       return json(userClaims(user, scopes), 200, cors);
     } catch (err) {

@@ -25,21 +25,16 @@ export async function authorizationCodeGrant(ctx: ProviderContext, client: Clien
   const now = ctx.clock();
   const used = await ctx.stores.codes.consume(sha256(code), now);
   if (!used || used.code.clientId !== client.id) throw invalidGrant('The authorization code is invalid.');
-  const { code: record, firstUse } = used;
-  if (!firstUse) {
-    await ctx.stores.grants.revoke(record.grantId, now);
+  if (!used.firstUse) {
+    await ctx.stores.grants.revoke(used.code.grantId, now);
     throw invalidGrant('The authorization code was already used; every token issued from it has been revoked.');
   }
+  const { code: record, grant, user } = used;
   if (record.expiresAt <= now) throw invalidGrant('The authorization code has expired.');
   if (record.redirectUri !== redirectUri) throw invalidGrant('redirect_uri does not match the one used in the authorization request.');
   verifyPkce(record.codeChallenge ? { challenge: record.codeChallenge, method: 'S256' } : null, params.get('code_verifier'));
 
   const scopes = parseScope(record.scope);
-  // Read together: each is one batched statement, and awaiting them in turn would add a round trip.
-  const [grant, user] = await Promise.all([
-    ctx.stores.grants.find(record.grantId),
-    scopes.includes('openid') ? ctx.stores.users.find(record.userId) : null,
-  ]);
   if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
   const audience = await resolveTokenAudience(ctx, grant.resources, params.get('resource'));
 

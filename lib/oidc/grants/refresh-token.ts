@@ -8,7 +8,7 @@
 import type { ProviderContext } from '../context.ts';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.ts';
 import type { Params } from '../http/params.ts';
-import { issueTokens, type TokenResponse } from '../issue-tokens.ts';
+import { AlreadySpentError, issueTokens, type TokenResponse } from '../issue-tokens.ts';
 import type { ClientRecord } from '../ports.ts';
 import { resolveTokenAudience } from '../resources.ts';
 import { covers, parseScope } from '../scopes.ts';
@@ -18,11 +18,15 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
   const presented = params.get('refresh_token');
   if (!presented) throw invalidRequest('The "refresh_token" parameter is required.');
   const now = ctx.clock();
-  const token = await ctx.stores.tokens.find(sha256(presented));
-  if (!token || token.kind !== 'refresh' || token.clientId !== client.id) throw invalidGrant('The refresh token is invalid.');
+  // The token, its grant and its user in one statement.
+  const found = await ctx.stores.tokens.findInContext(sha256(presented));
+  const token = found?.token;
+  if (!found || !token || token.kind !== 'refresh' || token.clientId !== client.id) throw invalidGrant('The refresh token is invalid.');
   if (token.revokedAt) throw invalidGrant('The refresh token has been revoked.');
   if (token.expiresAt <= now) throw invalidGrant('The refresh token has expired.');
   if (token.consumedAt) return reuseDetected(ctx, token.grantId, now);
+  const { grant } = found;
+  if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
 
   const original = parseScope(token.scope);
   const requested = params.has('scope') ? parseScope(params.get('scope')) : original;
@@ -31,29 +35,27 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
   // RFC 8707 §2.2: the refresh token covers the grant's APIs; `resource` may only narrow them.
   const audience = await resolveTokenAudience(ctx, token.audience, params.get('resource'));
 
-  // Read and spent together (one round trip instead of three): spending the token of a revoked
-  // grant loses nothing, since the grant's tokens are all dead already.
-  const rotate = client.refreshTokenRotation;
-  const [grant, spent, user] = await Promise.all([
-    ctx.stores.grants.find(token.grantId),
-    rotate ? ctx.stores.tokens.consume(token.hash, now) : true,
-    token.userId && requested.includes('openid') ? ctx.stores.users.find(token.userId) : null,
-  ]);
-  if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
-  if (!spent) return reuseDetected(ctx, token.grantId, now);
-
-  return issueTokens(ctx, {
-    client,
-    grantId: token.grantId,
-    userId: token.userId,
-    scopes: original,
-    accessScopes: requested,
-    audience,
-    refreshResources: token.audience,
-    refresh: rotate,
-    user,
-    idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr } : undefined,
-  }).then((response) => (rotate ? response : { ...response, refresh_token: presented }));
+  const rotate = client.refreshTokenRotation || client.isPublic; // RFC 9700 §4.14.2: a public client's refresh tokens always rotate.
+  try {
+    const response = await issueTokens(ctx, {
+      client,
+      grantId: token.grantId,
+      userId: token.userId,
+      scopes: original,
+      accessScopes: requested,
+      audience,
+      refreshResources: token.audience,
+      refresh: rotate,
+      // The old token is spent in the statement that stores the new ones: one wins, in one commit.
+      spending: rotate ? token.hash : undefined,
+      user: found.user,
+      idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr } : undefined,
+    });
+    return rotate ? response : { ...response, refresh_token: presented };
+  } catch (err) {
+    if (err instanceof AlreadySpentError) return reuseDetected(ctx, token.grantId, now);
+    throw err;
+  }
 }
 
 async function reuseDetected(ctx: ProviderContext, grantId: string, now: Date): Promise<never> {

@@ -1,4 +1,8 @@
-/** The few plain HTML pages the protocol core itself serves (errors, logout confirmation). */
+/**
+ * The few plain HTML pages the protocol core itself serves (errors, logout confirmation, the
+ * "continue to the app?" pages of untrusted-redirect.ts). Every value in them is escaped, and they
+ * carry their own strict headers: no script at all, no framing, no referrer.
+ */
 import { response, type HttpResponse } from './message.ts';
 
 export const escapeHtml = (s: string) =>
@@ -12,7 +16,9 @@ const STYLE = `body{font-family:ui-sans-serif,system-ui,sans-serif;background:#f
 main{background:#fff;border:1px solid #e4e4e7;border-radius:12px;padding:2rem;box-shadow:0 1px 2px rgb(0 0 0/.05)}
 h1{font-size:1.25rem;line-height:1.4;margin:0 0 .75rem}p{line-height:1.5;color:#3f3f46}code{background:#f4f4f5;padding:.1rem .3rem;border-radius:4px;color:#18181b}
 button{font:inherit;font-weight:600;background:#18181b;color:#fff;border:0;border-radius:8px;padding:.6rem 1.2rem;cursor:pointer}
-button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
+button:focus-visible,a:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
+a{color:#1d4ed8}a.button{display:inline-block;font-weight:600;background:#18181b;color:#fff;border-radius:8px;padding:.6rem 1.2rem;text-decoration:none;overflow-wrap:anywhere}
+.unverified{display:inline-block;font-size:.8rem;font-weight:600;color:#92400e;background:#fef3c7;border-radius:999px;padding:.05rem .5rem}
 @media (min-width:640px){.frame{min-height:100vh;justify-content:center;box-sizing:border-box}}`;
 
 const MARK = `<div class="mark"><svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M12 2 1.5 8h21L12 2Z"/><rect x="3" y="9.5" width="18" height="1.5" rx=".5"/><rect x="4.5" y="12" width="2" height="7" rx=".5"/><rect x="9" y="12" width="2" height="7" rx=".5"/><rect x="13" y="12" width="2" height="7" rx=".5"/><rect x="17.5" y="12" width="2" height="7" rx=".5"/><rect x="2" y="20" width="20" height="2" rx=".5"/></svg>Portico</div>`;

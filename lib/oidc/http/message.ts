@@ -12,6 +12,8 @@ export interface HttpRequest {
   readonly url: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** When the request arrived (`performance.now()`), where the server knows it: lets the stores reuse what they read after it. */
+  readonly receivedAt?: number;
 }
 
 export type HttpResponse = {

@@ -1,7 +1,9 @@
 /**
  * The one place that turns results and OAuthErrors into HTTP responses:
- * JSON (RFC 6749 §5.1/§5.2, always Cache-Control: no-store), error redirects to a validated
- * redirect_uri (RFC 6749 §4.1.2.1, with `state` and RFC 9207 `iss`), and error pages.
+ * JSON (RFC 6749 §5.1/§5.2, always Cache-Control: no-store), error redirect URLs for a validated
+ * redirect_uri (RFC 6749 §4.1.2.1, with `state` and RFC 9207 `iss`), and error pages. Whether an
+ * error redirect is followed at once or offered as a link is decided by the caller
+ * (authorization/redirect-trust.ts, http/untrusted-redirect.ts).
  */
 import { OAuthError, asOAuthError } from '../errors.ts';
 import { escapeHtml, htmlPage } from './html.ts';
@@ -32,10 +34,6 @@ export function errorRedirectUrl(redirectUri: string, err: OAuthError, state: st
   if (state !== undefined) url.searchParams.set('state', state);
   url.searchParams.set('iss', issuer);
   return url.toString();
-}
-
-export function errorRedirect(redirectUri: string, err: OAuthError, state: string | undefined, issuer: string): HttpResponse {
-  return redirect(errorRedirectUrl(redirectUri, err, state, issuer));
 }
 
 /** An error the browser user sees when it cannot be sent back to the application. */

@@ -1,7 +1,8 @@
 'use server';
 
-import { changePassword, WrongCurrentPasswordError } from '@/lib/account/change-password';
+import { changePassword, TooManyPasswordAttemptsError, WrongCurrentPasswordError } from '@/lib/account/change-password';
 import { getSignedInUser } from '@/lib/auth/session';
+import { deleteFirstAdminFile } from '@/lib/server/first-run';
 import { getRuntime } from '@/lib/server/runtime';
 import { announceEndedSessions } from '@/lib/server/sessions-ended';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/account';
@@ -19,11 +20,13 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
     return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: field === 'currentPassword' || field === 'newPassword' ? field : undefined };
   }
   try {
-    const { endedSessions } = await changePassword((await getRuntime()).db, { userId: user.id, sessionId: user.sessionId }, parsed.data);
+    const { config, db, rateLimits } = await getRuntime();
+    const { endedSessions } = await changePassword(db, rateLimits.currentPasswordPerAccount, { userId: user.id, sessionId: user.sessionId }, parsed.data);
+    deleteFirstAdminFile(config.dataDir, user.email); // the first-run password, if this is that account, is gone
     await announceEndedSessions(user.id, endedSessions);
     return { ok: true };
   } catch (err) {
-    if (err instanceof WrongCurrentPasswordError) return { ok: false, field: 'currentPassword', error: err.message };
+    if (err instanceof WrongCurrentPasswordError || err instanceof TooManyPasswordAttemptsError) return { ok: false, field: 'currentPassword', error: err.message };
     console.error('password change failed', err);
     return { ok: false, error: "We couldn't change your password just now. Wait a moment and try again." };
   }

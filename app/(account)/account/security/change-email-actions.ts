@@ -1,7 +1,7 @@
 'use server';
 
 import { EmailInUseError, requestEmailChange, SameEmailError } from '@/lib/account/change-email';
-import { WrongCurrentPasswordError } from '@/lib/account/change-password';
+import { TooManyPasswordAttemptsError, WrongCurrentPasswordError } from '@/lib/account/change-password';
 import { createMailer } from '@/lib/account/mailer';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
@@ -21,12 +21,12 @@ export async function requestEmailChangeAction(input: ChangeEmailInput): Promise
     const field = issue?.path[0];
     return { ok: false, error: issue?.message ?? 'Check the form and try again.', field: field === 'newEmail' || field === 'currentPassword' ? field : undefined };
   }
-  const { config, db } = await getRuntime();
+  const { config, db, rateLimits } = await getRuntime();
   try {
-    const { currentEmail, newEmail } = await requestEmailChange(db, createMailer(config), { userId: user.id }, { ...parsed.data, issuer: config.issuer });
+    const { currentEmail, newEmail } = await requestEmailChange(db, rateLimits.currentPasswordPerAccount, createMailer(config), { userId: user.id }, { ...parsed.data, issuer: config.issuer });
     return { ok: true, currentEmail, newEmail };
   } catch (err) {
-    if (err instanceof WrongCurrentPasswordError) return { ok: false, field: 'currentPassword', error: err.message };
+    if (err instanceof WrongCurrentPasswordError || err instanceof TooManyPasswordAttemptsError) return { ok: false, field: 'currentPassword', error: err.message };
     if (err instanceof SameEmailError || err instanceof EmailInUseError) return { ok: false, field: 'newEmail', error: err.message };
     console.error('email change request failed', err);
     return { ok: false, error: "We couldn't send the confirmation email just now. Wait a moment and try again." };

@@ -20,7 +20,10 @@ export default async function SecurityPage() {
         <h2 id="change-password" className="text-lg font-semibold">
           Change password
         </h2>
-        <p className="text-sm text-zinc-700">Changing your password signs you out on every other device and browser; this one stays signed in.</p>
+        <p className="text-sm text-zinc-700">
+          Changing your password signs you out on every other device and browser; this one stays signed in. Your personal access tokens keep working:
+          revoke any you no longer trust under API tokens in the developer portal, or use Sign out everywhere on the Sessions page, which revokes them all.
+        </p>
         <ChangePasswordForm action={changePasswordAction} email={user.email} />
       </section>
       <ChangeEmailSection userId={user.id} email={user.email} />

@@ -1,8 +1,15 @@
 'use server';
 
 import QRCode from 'qrcode';
-import { WrongCurrentPasswordError } from '@/lib/account/change-password';
-import { confirmTotpEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrolment, TwoFactorError } from '@/lib/account/two-factor';
+import {
+  confirmTotpEnrolment,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  startTotpEnrolment,
+  TooManyPasswordAttemptsError,
+  TwoFactorError,
+  WrongCurrentPasswordError,
+} from '@/lib/account/two-factor';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
 
@@ -22,7 +29,7 @@ function issuerName(issuer: string): string {
 
 function failure(err: unknown, what: string): TwoFactorFailure {
   if (err instanceof TwoFactorError) return { ok: false, error: err.message, field: err.problem === 'wrong_code' ? 'code' : undefined };
-  if (err instanceof WrongCurrentPasswordError) return { ok: false, error: err.message, field: 'password' };
+  if (err instanceof WrongCurrentPasswordError || err instanceof TooManyPasswordAttemptsError) return { ok: false, error: err.message, field: 'password' };
   console.error(`two-step verification: ${what} failed`, err);
   return { ok: false, error: `We couldn't ${what} just now. Wait a moment and try again.` };
 }
@@ -42,14 +49,17 @@ export async function startTotpEnrolmentAction(): Promise<StartEnrolmentResult> 
   }
 }
 
-export async function confirmTotpEnrolmentAction(input: { code: string }): Promise<RecoveryCodesResult> {
+/** Turns it on: a code from the app and, re-authenticating, the current password. */
+export async function confirmTotpEnrolmentAction(input: { code: string; password: string }): Promise<RecoveryCodesResult> {
   const user = await getSignedInUser();
   if (!user) return { ok: false, error: SIGNED_OUT };
   const code = String(input?.code ?? '').replace(/\s/g, '');
   if (!CODE_PATTERN.test(code)) return { ok: false, field: 'code', error: 'Enter the 6-digit code your authenticator app shows.' };
+  const password = String(input?.password ?? '');
+  if (!password) return { ok: false, field: 'password', error: 'Enter your current password.' };
   try {
-    const { db, config } = await getRuntime();
-    const { recoveryCodes } = await confirmTotpEnrolment(db, config.secret, user.id, code);
+    const { db, config, rateLimits } = await getRuntime();
+    const { recoveryCodes } = await confirmTotpEnrolment(db, rateLimits.currentPasswordPerAccount, config.secret, user.id, { code, currentPassword: password });
     return { ok: true, recoveryCodes };
   } catch (err) {
     return failure(err, 'turn on two-step verification');
@@ -62,8 +72,8 @@ export async function regenerateRecoveryCodesAction(input: { password: string })
   const password = String(input?.password ?? '');
   if (!password) return { ok: false, field: 'password', error: 'Enter your current password.' };
   try {
-    const { db, config } = await getRuntime();
-    const { recoveryCodes } = await regenerateRecoveryCodes(db, config.secret, user.id, password);
+    const { db, config, rateLimits } = await getRuntime();
+    const { recoveryCodes } = await regenerateRecoveryCodes(db, rateLimits.currentPasswordPerAccount, config.secret, user.id, password);
     return { ok: true, recoveryCodes };
   } catch (err) {
     return failure(err, 'make new recovery codes');
@@ -76,7 +86,8 @@ export async function disableTwoFactorAction(input: { password: string }): Promi
   const password = String(input?.password ?? '');
   if (!password) return { ok: false, field: 'password', error: 'Enter your current password.' };
   try {
-    await disableTwoFactor((await getRuntime()).db, user.id, password);
+    const { db, rateLimits } = await getRuntime();
+    await disableTwoFactor(db, rateLimits.currentPasswordPerAccount, user.id, password);
     return { ok: true };
   } catch (err) {
     return failure(err, 'turn off two-step verification');

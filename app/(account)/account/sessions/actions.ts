@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { recordSecurityEvent } from '@/lib/account/record-security-event';
-import { endUserSession, endUserSessions } from '@/lib/account/user-sessions';
+import { signOutEverywhere } from '@/lib/account/sign-out-everywhere';
+import { endUserSession } from '@/lib/account/user-sessions';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
 import { announceEndedSessions } from '@/lib/server/sessions-ended';
@@ -36,18 +37,13 @@ export async function signOutSessionAction(sessionId: string): Promise<SessionAc
   return { ok: true, signedOutHere: sid.data === user.sessionId };
 }
 
-/** "Sign out everywhere": every session of the user ends, this browser's too. */
+/** "Sign out everywhere": every session of the user ends, this browser's too, and every personal access token. */
 export async function signOutEverywhereAction(): Promise<SessionActionResult> {
   const user = await getSignedInUser();
   if (!user) return { ok: false, error: SIGNED_OUT };
   try {
-    const { db } = await getRuntime();
-    const ended = await db.$transaction(async (tx) => {
-      const ids = await endUserSessions(tx, user.id);
-      await recordSecurityEvent(tx, { userId: user.id, action: 'user.signed_out_everywhere', details: { sessions: ids.length } });
-      return ids;
-    });
-    await announceEndedSessions(user.id, ended);
+    const { endedSessions } = await signOutEverywhere((await getRuntime()).db, user.id);
+    await announceEndedSessions(user.id, endedSessions);
   } catch (err) {
     console.error('signing out everywhere failed', err);
     return { ok: false, error: FAILED };

@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: 'Sessions' };
 export default async function SessionsPage() {
   const user = await requireAccountUser('/account/sessions');
   const now = new Date();
-  const sessions = await listUserSessions((await getRuntime()).db, user.id, user.sessionId, now);
+  const { db, config } = await getRuntime();
+  const sessions = await listUserSessions(db, user.id, user.sessionId, now, { absoluteTimeoutSeconds: config.sessionAbsoluteTimeout });
   const items: SessionItem[] = sessions.map((s) => ({
     id: s.id,
     device: describeUserAgent(s.userAgent) ?? 'Unknown browser',
