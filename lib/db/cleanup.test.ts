@@ -30,9 +30,11 @@ describe('deleting expired rows', () => {
         session('live', ago(1000)),
       ],
     });
+    await db.usedJti.createMany({ data: [{ key: 'jti-spent', expiresAt: ago(1) }, { key: 'jti-live', expiresAt: ago(-1000) }] });
     expect(await deleteExpired(db, now)).toEqual({ interactions: 1, codes: 0, tokens: 1, sessions: 2 });
     expect((await db.userSession.findMany({ orderBy: { id: 'asc' } })).map((s) => s.id)).toEqual(['ended-recently', 'live']);
     expect((await db.token.findMany({ orderBy: { hash: 'asc' } })).map((t) => t.hash)).toEqual(['live', 'recent']);
     expect((await db.interaction.findMany()).map((i) => i.id)).toEqual(['ix_live']);
+    expect((await db.usedJti.findMany()).map((j) => j.key)).toEqual(['jti-live']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Deletes what can no longer be used: expired interactions and codes, tokens a day past their
  * expiry (a rotated refresh token is kept until it expires, so reuse is still detected), device
- * authorizations a day past theirs, and
+ * authorizations a day past theirs, used JWT ids and pushed authorization requests once expired, and
  * browser sessions a day after they ended or once idle past the cookie's lifetime.
  * Run periodically by every instance; the deletes are idempotent, so instances may overlap.
  */
@@ -21,6 +21,8 @@ export async function deleteExpired(db: Db, now: Date): Promise<{ interactions: 
     }),
     // Kept a day past expiry so a late poll gets expired_token (RFC 8628 §3.5), not invalid_grant.
     db.deviceAuthorization.deleteMany({ where: { expiresAt: { lt: dayAgo } } }),
+    db.usedJti.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.pushedAuthorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
   return { interactions: interactions.count, codes: codes.count, tokens: tokens.count, sessions: sessions.count };
 }

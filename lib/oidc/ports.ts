@@ -315,7 +315,14 @@ export type Stores = {
   resources: ResourceStore;
   settings: SettingsStore;
   devices: DeviceAuthorizationStore;
+  usedJtis: UsedJtiStore;
 };
+
+/** Single-use JWT ids (client assertions, DPoP proofs, request objects). */
+export interface UsedJtiStore {
+  /** Records `key` until `expiresAt`; true the first time it is seen, false on any reuse (on every instance). */
+  remember(key: string, expiresAt: Date): Promise<boolean>;
+}
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -11,6 +11,7 @@ import { keyStore } from './keys.ts';
 import { resourceStore } from './resources.ts';
 import { settingsStore } from './settings.ts';
 import { tokenStore } from './tokens.ts';
+import { usedJtiStore } from './used-jtis.ts';
 import { userStore } from './users.ts';
 import { activityCounterOf } from '../activity-counter.ts';
 
@@ -35,6 +36,7 @@ export function createStores(
     resources: resourceStore(db),
     settings: settingsStore(db, defaults),
     devices: deviceAuthorizationStore(db),
+    usedJtis: usedJtiStore(db),
   };
 }
 
