@@ -12,9 +12,9 @@ describe('the activity counter', () => {
     const counter = activityCounter(async (batch) => {
       writes.push(batch);
       if (writes.length === 1) await new Promise<void>((r) => (release = r));
-    }, () => {});
+    }, () => {}, 0);
     counter.add([inc('a', 1)]);
-    await new Promise((r) => setImmediate(r)); // the first write starts and waits
+    await new Promise((r) => setTimeout(r, 10)); // the first write starts and waits
     counter.add([inc('a', 2), inc('b', 1)]);
     counter.add([inc('a', 3, '2026-12-03T11:00:00Z'), inc('a', 1, '2026-12-04T00:00:01Z')]);
     release();
@@ -25,6 +25,17 @@ describe('the activity counter', () => {
       { clientId: 'b', signIns: 0, tokens: 1, at: at('2026-12-03T10:00:00Z') },
       { clientId: 'a', signIns: 0, tokens: 1, at: at('2026-12-04T00:00:01Z') },
     ]);
+  });
+
+  it('writes at most once per interval, and at once when drained', async () => {
+    const writes: ActivityIncrement[][] = [];
+    const counter = activityCounter(async (batch) => void writes.push(batch), () => {}, 60_000);
+    counter.add([inc('a', 1)]);
+    await new Promise((r) => setTimeout(r, 20));
+    counter.add([inc('a', 2)]);
+    expect(writes).toHaveLength(0);
+    await counter.drain();
+    expect(writes).toEqual([[{ clientId: 'a', signIns: 0, tokens: 3, at: at('2026-12-03T10:00:00Z') }]]);
   });
 
   it('logs a failed write and goes on with the next', async () => {

@@ -3,8 +3,9 @@
  * rather than with them: every token of an app on one day increments one row, and a row lock held
  * through each token batch's commit would let only one batch commit at a time (on PostgreSQL a
  * quarter of client_credentials throughput). Counts wait here, merged per app and day, and one
- * upsert at a time writes all that gathered meanwhile. A crash can lose the counts of the last
- * moments; the tokens themselves are stored before anyone receives them (lib/db/stores/tokens.ts).
+ * upsert at most every FLUSH_INTERVAL_MS writes all that gathered meanwhile (a statement and a
+ * commit per second, not per token batch). A crash can lose the counts of the last second; the
+ * tokens themselves are stored before anyone receives them (lib/db/stores/tokens.ts).
  */
 import { utcDay, type ActivityIncrement } from './activity.ts';
 import type { Db } from './client.ts';
@@ -28,9 +29,16 @@ export function activityCounterOf(db: Db, log: (message: string, err: unknown) =
   return counter;
 }
 
-export function activityCounter(write: (increments: ActivityIncrement[]) => Promise<void>, log: (message: string, err: unknown) => void): ActivityCounter {
+const FLUSH_INTERVAL_MS = 1000;
+
+export function activityCounter(
+  write: (increments: ActivityIncrement[]) => Promise<void>,
+  log: (message: string, err: unknown) => void,
+  intervalMs = FLUSH_INTERVAL_MS,
+): ActivityCounter {
   let pending = new Map<string, ActivityIncrement>();
   let writing: Promise<void> | null = null;
+  let startNow: (() => void) | null = null;
 
   async function writeAll(): Promise<void> {
     while (pending.size) {
@@ -39,6 +47,21 @@ export function activityCounter(write: (increments: ActivityIncrement[]) => Prom
       await write(batch).catch((err: unknown) => log('could not record app activity', err));
     }
     writing = null;
+  }
+
+  /** Waits out the interval (or until drain() asks for the write now), then writes. */
+  function scheduled(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, intervalMs);
+      timer.unref();
+      startNow = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).then(() => {
+      startNow = null;
+      return writeAll();
+    });
   }
 
   return {
@@ -52,8 +75,11 @@ export function activityCounter(write: (increments: ActivityIncrement[]) => Prom
           if (i.at > entry.at) entry.at = i.at;
         } else pending.set(key, { ...i });
       }
-      writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(writeAll);
+      writing ??= scheduled();
     },
-    drain: () => writing ?? Promise.resolve(),
+    drain: () => {
+      startNow?.();
+      return writing ?? Promise.resolve();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -86,6 +87,9 @@ describe('the request log line', () => {
     expect(more).toEqual([]);
     expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'GET', path: '/callback/page', route: 'next', status: 200, clientIp: '127.0.0.1' });
     expect(line!.durationMs).toBeGreaterThanOrEqual(0);
+    // The same shape as every other line the logger writes.
+    expect(line).toMatchObject({ pid: process.pid, hostname: hostname() });
+    expect(new Date(line!.time as string).toISOString()).toBe(line!.time);
     expect(JSON.stringify(lines)).not.toContain(code);
   });
 

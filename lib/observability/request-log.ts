@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_IP_HEADER } from '../server/client-ip.ts';
-import type { Logger } from './logger.ts';
+import { lineWriter, type LineValue, type Logger } from './logger.ts';
 import type { HttpMetrics, RouteLabel } from './metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 
@@ -17,6 +17,7 @@ export type ObserveRequest = (req: IncomingMessage, res: ServerResponse, route: 
 
 /** Returns `observe(req, res, route)`, which starts watching a request and returns its id. */
 export function createRequestObserver(logger: Logger, metrics: HttpMetrics): ObserveRequest {
+  const write = lineWriter(logger);
   return (req, res, route) => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
@@ -29,19 +30,17 @@ export function createRequestObserver(logger: Logger, metrics: HttpMetrics): Obs
       const seconds = (performance.now() - started) / 1000;
       const aborted = !res.writableFinished;
       metrics.observe(route, req.method, aborted ? 'aborted' : res.statusCode, seconds);
-      const line = {
+      const line: Record<string, LineValue> = {
         requestId,
-        method: req.method,
-        path: (req.url ?? '/').split('?')[0],
+        method: req.method ?? null,
+        path: (req.url ?? '/').split('?')[0]!,
         route,
         status: res.statusCode,
         durationMs: Math.round(seconds * 1e6) / 1000,
-        clientIp: req.headers[CLIENT_IP_HEADER] ?? null,
+        clientIp: (req.headers[CLIENT_IP_HEADER] as string | undefined) ?? null,
         ...(aborted ? { aborted: true } : {}),
       };
-      if (route === 'health') logger.debug(line, 'request');
-      else if (res.statusCode >= 500 && !aborted) logger.warn(line, 'request');
-      else logger.info(line, 'request');
+      write(route === 'health' ? 'debug' : res.statusCode >= 500 && !aborted ? 'warn' : 'info', line, 'request');
     };
     res.once('finish', record);
     res.once('close', record);

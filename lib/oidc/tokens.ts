@@ -16,11 +16,28 @@ export const PREFIX = {
 } as const;
 
 export function randomSecret(prefix: string): string {
-  return prefix + randomBytes(32).toString('base64url');
+  return prefix + randomFromPool(32).toString('base64url');
 }
 
 export function randomId(bytes = 16): string {
-  return randomBytes(bytes).toString('base64url');
+  return randomFromPool(bytes).toString('base64url');
+}
+
+// Secrets are cut from a buffer of CSPRNG output refilled when used up: one call into the
+// generator per 128 tokens instead of one each (measurable on the token path). No byte is handed
+// out twice, and each caller turns its bytes into a string at once.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function randomFromPool(bytes: number): Buffer {
+  if (bytes > POOL_BYTES) return randomBytes(bytes);
+  if (offset + bytes > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  offset += bytes;
+  return pool.subarray(offset - bytes, offset);
 }
 
 /** A randomId that starts with a letter or digit, so a command line never takes it for an option ("-p…"). */
