@@ -8,9 +8,14 @@ import type { SigningAlg } from './keys.ts';
 
 export function userClaims(user: UserRecord, scopes: readonly string[]): Record<string, unknown> {
   const claims: Record<string, unknown> = { sub: user.id };
+  // OIDC Core §5.4: the profile scope's claims, each only when the user has set it.
   if (scopes.includes('profile')) {
-    if (user.name) claims.name = user.name;
-    if (user.locale) claims.locale = user.locale;
+    const profile: [string, string | null][] = [
+      ['name', user.name], ['given_name', user.givenName], ['family_name', user.familyName], ['nickname', user.nickname],
+      ['preferred_username', user.preferredUsername], ['picture', user.picture], ['website', user.website], ['gender', user.gender],
+      ['birthdate', user.birthdate], ['zoneinfo', user.zoneinfo], ['locale', user.locale],
+    ];
+    for (const [claim, value] of profile) if (value) claims[claim] = value;
     claims.updated_at = Math.floor(user.updatedAt.getTime() / 1000);
   }
   if (scopes.includes('email')) {

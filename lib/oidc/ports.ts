@@ -72,6 +72,15 @@ export type UserRecord = {
   phoneNumber: string | null;
   address: string | null;
   locale: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  nickname: string | null;
+  preferredUsername: string | null;
+  picture: string | null;
+  website: string | null;
+  gender: string | null;
+  birthdate: string | null;
+  zoneinfo: string | null;
   updatedAt: Date;
 };
 

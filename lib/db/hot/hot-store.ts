@@ -69,7 +69,10 @@ export const CLIENT_COLUMNS = [
   'sectorIdentifierUri', 'frontchannelLogoutUri', 'frontchannelLogoutSessionRequired',
 ] as const;
 
-export const USER_COLUMNS = ['id', 'email', 'name', 'emailVerified', 'phoneNumber', 'address', 'locale', 'updatedAt'] as const;
+export const USER_COLUMNS = [
+  'id', 'email', 'name', 'emailVerified', 'phoneNumber', 'address', 'locale', 'givenName', 'familyName', 'nickname', 'preferredUsername',
+  'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'updatedAt',
+] as const;
 export const GRANT_COLUMNS = ['id', 'clientId', 'userId', 'scope', 'authTime', 'acr', 'amr', 'nonce', 'sid', 'resources', 'claims', 'revokedAt'] as const;
 
 /** `"a", "b", …` for a SELECT list. */
