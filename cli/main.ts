@@ -4,6 +4,7 @@
  */
 import { bootstrap } from './commands/bootstrap.ts';
 import { clientCreate } from './commands/client-create.ts';
+import { clientUpdate } from './commands/client-update.ts';
 import { clientUnverify, clientVerify } from './commands/client-verify.ts';
 import { dbMigrate } from './commands/db-migrate.ts';
 import { keysRotate } from './commands/keys-rotate.ts';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   'user create': userCreate,
   'user reset-password': userResetPassword,
   'client create': clientCreate,
+  'client update': clientUpdate,
   'client verify': clientVerify,
   'client unverify': clientUnverify,
   bootstrap,

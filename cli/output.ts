@@ -28,7 +28,7 @@ export function clientJson({ client, clientSecret }: CreatedClient, issuer: stri
 export function clientText({ client, clientSecret }: CreatedClient, issuer: string): string {
   const rows: [string, string][] = [
     ['Client ID', client.id],
-    ['Client secret', clientSecret ?? '(none: public client, uses PKCE)'],
+    ['Client secret', clientSecret ?? (client.tokenEndpointAuthMethod === 'private_key_jwt' ? '(none: signs with its private key, private_key_jwt)' : '(none: public client, uses PKCE)')],
     ['Type', client.type],
     ['Redirect URIs', client.redirectUris.join(' ') || '(none)'],
     ['Post-logout URIs', client.postLogoutRedirectUris.join(' ') || '(none)'],

@@ -11,10 +11,31 @@ Commands:
 
   client create --name N --redirect-uri U [--redirect-uri U …] [--post-logout-redirect-uri U …]
                 [--type web|spa|native|service] [--scope S] [--access-token-format opaque|jwt]
-                [--token-endpoint-auth-method client_secret_basic|client_secret_post]
-                [--id-token-alg RS256|ES256|EdDSA] [--json]
-      Register an application. web (default) and service get a client secret, shown once;
-      spa and native are public clients that use PKCE. service takes no redirect URIs.
+                [--id-token-alg RS256|ES256|EdDSA] [protocol options] [--json]
+      Register an application. web (default) and service get a client secret, shown once
+      (none with private_key_jwt); spa and native are public clients that use PKCE.
+      service takes no redirect URIs.
+
+  client update <client_id> [--name N] [--redirect-uri U …] [--post-logout-redirect-uri U …]
+                [--scope S] [protocol options] [--json]
+      Change an application. Lists replace the stored ones; an empty URL removes one.
+      A switch to client_secret_jwt (or away from private_key_jwt) prints a new secret once.
+
+      Protocol options (RFC 7591 names):
+        --grant-type G …               authorization_code, implicit, refresh_token,
+                                       client_credentials, urn:ietf:params:oauth:grant-type:device_code
+        --response-type T …            code, id_token, "id_token token", "code id_token",
+                                       "code token", "code id_token token" (implicit and hybrid
+                                       types need --grant-type implicit)
+        --token-endpoint-auth-method M client_secret_basic, client_secret_post, client_secret_jwt,
+                                       private_key_jwt (needs --jwks, --jwks-file or --jwks-uri)
+        --jwks JSON | --jwks-file PATH  your public keys as a JWK Set ("" removes them)
+        --jwks-uri URL                 where Portico fetches them (https, public host)
+        --token-endpoint-auth-signing-alg A, --request-object-signing-alg A
+                                       RS256…512, PS256…512, ES256…512, EdDSA, Ed25519, HS256…512
+        --[no-]dpop-bound-access-tokens, --[no-]require-pushed-authorization-requests
+        --subject-type public|pairwise [--sector-identifier-uri URL]
+        --frontchannel-logout-uri URL [--[no-]frontchannel-logout-session-required]
 
   client verify <client_id> [--json]
   client unverify <client_id> [--json]

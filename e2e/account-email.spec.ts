@@ -55,6 +55,7 @@ test('sign up, verify the email, reset a forgotten password; older sessions end'
 
   // Sign out, then forget the password.
   await page.goto('/account/apps');
+  await page.getByRole('button', { name: /^Account menu/ }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(onPortico(state, '/logged-out'));
   await page.goto('/login');

@@ -140,7 +140,7 @@ test('a developer signs up, registers every kind of app and manages one end to e
   });
 
   await test.step('invite a viewer, who accepts in their own browser and sees the app but no secret controls', async () => {
-    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
     const viewerEmail = uniqueEmail('viewer');
     await page.getByLabel('Email').fill(viewerEmail);
     await page.getByLabel('Role', { exact: true }).selectOption('viewer');

@@ -4,6 +4,7 @@
  * later, once every instance has had time to publish them (lib/oidc/keys.ts). The keys they
  * replace sign until then and stay published until every token they signed has expired.
  */
+import { rotateSigningKeysFromCli } from '../../lib/admin/rotate-signing-keys.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { SIGNING_ALGS } from '../../lib/oidc/keys.ts';
 import { parseFlags } from '../args.ts';
@@ -14,9 +15,8 @@ import type { CommandContext } from '../main.ts';
 export async function keysRotate(argv: string[], ctx: CommandContext): Promise<void> {
   const flags = parseFlags(argv, { json: { type: 'boolean', default: false } });
   const config = loadConfig(ctx.env);
-  // Long enough for every token an old key signed to expire: ID tokens, and the longest-lived access token.
-  const retainSeconds = Math.max(config.ttl.idToken, config.ttl.maxAccessToken);
-  const { kids, activatesAt, retiredKids, publishUntil } = await withRuntime(config, ({ provider }) => provider.keys.rotate(retainSeconds));
+  // The rotation use case (shared with /admin/keys): the old keys stay published until every token they signed has expired.
+  const { kids, activatesAt, retiredKids, publishUntil } = await withRuntime(config, ({ db, provider }) => rotateSigningKeysFromCli(db, provider.keys, config.ttl));
 
   if (flags.json) {
     return printJson(ctx.out, {

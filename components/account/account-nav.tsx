@@ -5,6 +5,7 @@ import { TopBar, type TopBarLink } from '@/components/ui/top-bar';
 const under = (href: string) => (pathname: string) => pathname.startsWith(href);
 
 const LINKS: readonly TopBarLink[] = [
+  { href: '/account/profile', label: 'Profile', match: under('/account/profile') },
   { href: '/account/apps', label: 'Connected apps', match: under('/account/apps') },
   { href: '/account/security', label: 'Security', match: under('/account/security') },
   { href: '/account/sessions', label: 'Sessions', match: under('/account/sessions') },
@@ -14,5 +15,5 @@ const LINKS: readonly TopBarLink[] = [
 
 /** The account area's top bar. */
 export function AccountNav({ email }: { email: string }) {
-  return <TopBar area="Account" home="/account/apps" label="Your account" links={LINKS} email={email} width="max-w-4xl" stacked />;
+  return <TopBar area="Account" home="/account" label="Your account" links={LINKS} email={email} width="max-w-4xl" stacked />;
 }

@@ -54,7 +54,11 @@ export function ConnectedAppList({ apps, revoke }: { apps: ConnectedAppItem[]; r
 
   return (
     <div className="space-y-4">
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? (
+        <Alert tone="success">
+          <span className="wrap-anywhere">{notice}</span>
+        </Alert>
+      ) : null}
       {apps.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-700">
           No apps can access your account. When you allow an app to use your Portico account, it appears here.
@@ -67,7 +71,7 @@ export function ConnectedAppList({ apps, revoke }: { apps: ConnectedAppItem[]; r
                 <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
                   <AppAvatar name={app.name} logoUri={app.logoUri} />
                   <div className="min-w-0 flex-1 basis-48 space-y-1">
-                    <h2 id={`app-${app.clientId}`} className="text-base font-semibold wrap-break-word text-zinc-900">
+                    <h2 id={`app-${app.clientId}`} className="text-base font-semibold wrap-anywhere text-zinc-900">
                       {app.name}
                     </h2>
                     <p className="text-sm text-zinc-600">

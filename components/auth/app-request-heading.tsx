@@ -18,7 +18,7 @@ export function AppRequestHeading({ appName, logoUri }: { appName: string; logoU
         // A third-party URL from client metadata: a plain <img> with a fixed size, so nothing shifts.
         <img src={logo} alt={`${appName} logo`} width={48} height={48} className="size-12 rounded-lg border border-zinc-200 bg-white object-contain" />
       ) : null}
-      <h1 className="text-xl font-semibold tracking-tight text-balance">{appName} wants to access your Portico account</h1>
+      <h1 className="text-xl font-semibold tracking-tight text-balance wrap-anywhere">{appName} wants to access your Portico account</h1>
     </>
   );
 }

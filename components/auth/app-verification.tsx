@@ -22,7 +22,7 @@ export function AppVerification({ verified, appName, issuerHost }: { verified: b
         <circle cx="8" cy="8" r="6.25" />
         <path d="M8 7.25v3.75M8 5.01v-.01" strokeLinecap="round" />
       </svg>
-      <span className="wrap-break-word">
+      <span className="min-w-0 wrap-anywhere">
         Not verified by {issuerHost}: only continue if you trust {appName}.
       </span>
     </p>

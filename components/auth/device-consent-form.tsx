@@ -40,14 +40,16 @@ export function DeviceConsentForm({
   if (state.done === 'approved') {
     return (
       <Alert tone="success" title="Device connected">
-        {appName} can now use your Portico account on your device. Return to the device: it continues on its own. You can close this page.
+        <span className="wrap-anywhere">
+          {appName} can now use your Portico account on your device. Return to the device: it continues on its own. You can close this page.
+        </span>
       </Alert>
     );
   }
   if (state.done === 'denied') {
     return (
       <Alert title="Request denied">
-        {appName} got no access to your account. You can close this page.
+        <span className="wrap-anywhere">{appName} got no access to your account. You can close this page.</span>
       </Alert>
     );
   }
@@ -58,7 +60,7 @@ export function DeviceConsentForm({
       <input type="hidden" name="account" value={accountId} />
 
       <section className="space-y-3" aria-labelledby={headingId}>
-        <h2 id={headingId} className="text-sm font-semibold text-zinc-900">
+        <h2 id={headingId} className="text-sm font-semibold wrap-anywhere text-zinc-900">
           {scopes.length || apis.length ? `This will allow ${appName} to:` : `${appName} asks for no information from your account.`}
         </h2>
         {scopes.length || apis.length ? (

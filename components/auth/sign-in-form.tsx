@@ -21,6 +21,7 @@ const PASSWORD_ERRORS: Record<string, string> = {
   CredentialsSignin: SIGN_IN_MESSAGES.CredentialsSignin,
   TooManyAttempts: SIGN_IN_MESSAGES.TooManyAttempts,
   PasswordExpired: SIGN_IN_MESSAGES.PasswordExpired,
+  AccountDisabled: SIGN_IN_MESSAGES.AccountDisabled,
 };
 
 /**

@@ -1,24 +1,13 @@
-'use client';
-
-import { signOut } from 'next-auth/react';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { SignOutForm } from './sign-out-form';
 
-/** Ends the Portico session (the next-auth cookie) and shows the signed-out page. */
+/** Ends the Portico session and shows the signed-out page (after the apps' front-channel logout). */
 export function SignOutButton() {
-  const [busy, setBusy] = useState(false);
   return (
-    <Button
-      variant="secondary"
-      disabled={busy}
-      aria-busy={busy}
-      onClick={async () => {
-        setBusy(true);
-        await signOut({ redirect: false }).catch(() => undefined);
-        window.location.assign('/logged-out');
-      }}
-    >
-      Sign out
-    </Button>
+    <SignOutForm>
+      <Button variant="secondary" type="submit">
+        Sign out
+      </Button>
+    </SignOutForm>
   );
 }

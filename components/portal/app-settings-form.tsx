@@ -9,13 +9,15 @@ import { CheckboxField } from '@/components/ui/checkbox';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { TextAreaField } from '@/components/ui/textarea';
+import { SecretValue, StoreItNow } from '@/components/ui/secret-reveal';
 import { SCOPE_DESCRIPTIONS, STANDARD_SCOPES } from '@/lib/oidc/scopes';
-import type { ClientDetail } from '@/lib/portal/types';
+import type { ClientDetail, UpdatedClient } from '@/lib/portal/types';
 import { GRANT_TYPES_BY_TYPE } from '@/lib/validation/client-fields';
 import { ID_TOKEN_ALGS } from '@/lib/validation/client';
 import { updateClientSchemaFor, type UpdateClientInput } from '@/lib/validation/client-update';
 import { scopeDescriptionProblems } from '@/lib/validation/scope-descriptions';
 import { UNREACHABLE, type ActionResult } from './action-result';
+import { AppProtocolSettings } from './app-protocol-settings';
 import { applyFieldErrors } from './apply-field-errors';
 import { formatDuration } from './format';
 import { Section } from './page-header';
@@ -25,7 +27,14 @@ import {
 } from './settings-values';
 import { UriListField } from './uri-list-field';
 
-type SaveAction = (clientId: string, patch: UpdateClientInput) => Promise<ActionResult<ClientDetail>>;
+type SaveAction = (clientId: string, patch: UpdateClientInput) => Promise<ActionResult<UpdatedClient>>;
+
+const AUTH_METHOD_OPTIONS = [
+  { value: 'client_secret_basic', label: 'HTTP Basic (client_secret_basic)' },
+  { value: 'client_secret_post', label: 'Form body (client_secret_post)' },
+  { value: 'client_secret_jwt', label: 'JWT signed with the secret (client_secret_jwt)' },
+  { value: 'private_key_jwt', label: 'JWT signed with your private key (private_key_jwt)' },
+];
 
 const GRANT_LABELS: Record<string, { label: string; hint: string }> = {
   authorization_code: { label: 'Authorization code', hint: 'Users sign in through Portico (with PKCE).' },
@@ -43,6 +52,8 @@ const ttlOptions = (presets: number[], current: number) =>
 const FIELDS: readonly (keyof SettingsFormValues)[] = [
   'name', 'description', 'clientUri', 'policyUri', 'tosUri', 'redirectUris', 'postLogoutRedirectUris', 'backchannelLogoutUri', 'standardScopes', 'extraScopes',
   'grantTypes', 'refreshTokenRotation', 'accessTokenTtl', 'refreshTokenTtl', 'accessTokenFormat', 'tokenEndpointAuthMethod', 'idTokenAlg', 'skipConsent',
+  'responseTypes', 'jwks', 'jwksUri', 'tokenEndpointAuthSigningAlg', 'requestObjectSigningAlg', 'requirePushedAuthorizationRequests', 'dpopBoundAccessTokens',
+  'subjectType', 'sectorIdentifierUri', 'frontchannelLogoutUri', 'frontchannelLogoutSessionRequired',
 ];
 
 /**
@@ -54,7 +65,8 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
   const readOnly = app.role === 'viewer';
   const context: SettingsContext = { type: app.type, confidential: app.tokenEndpointAuthMethod !== 'none', isAdmin };
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
-  const schema = useMemo(() => updateClientSchemaFor(app.type), [app.type]);
+  const [issuedSecret, setIssuedSecret] = useState<string | null>(null);
+  const schema = useMemo(() => updateClientSchemaFor(app.type, app), [app]);
 
   const resolver: Resolver<SettingsFormValues> = async (values, resolverContext, options) => {
     const patch = settingsToPatch(values, context);
@@ -80,7 +92,8 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
   const { register, control, setValue, getValues, trigger, setError, handleSubmit, reset, watch, formState } = form;
   const errors = formState.errors;
   const grantTypes = watch('grantTypes');
-  const allowedGrants = GRANT_TYPES_BY_TYPE[app.type];
+  // The implicit grant follows the response types (Advanced), so it is not a checkbox here.
+  const allowedGrants = GRANT_TYPES_BY_TYPE[app.type].filter((grant) => grant !== 'implicit');
   const browser = app.type !== 'service';
   const apiScopes = customScopes(watch('extraScopes') ?? '');
   const scopeDescriptions = watch('scopeDescriptions') ?? {};
@@ -90,9 +103,11 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
 
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
+    setIssuedSecret(null);
     const result = await action(app.id, settingsToPatch(values, context)).catch(() => UNREACHABLE);
     if (result.ok) {
       reset(settingsFromApp(result.data));
+      setIssuedSecret(result.data.clientSecret ?? null);
       setStatus({ tone: 'success', message: 'Changes saved. Portico applies them to sign-ins within a few seconds.' });
       return;
     }
@@ -263,11 +278,8 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
               {context.confidential ? (
                 <SelectField
                   label="Client authentication"
-                  hint="How the app sends its secret to the token endpoint."
-                  options={[
-                    { value: 'client_secret_basic', label: 'HTTP Basic (client_secret_basic)' },
-                    { value: 'client_secret_post', label: 'Form body (client_secret_post)' },
-                  ]}
+                  hint="How the app proves itself at the token endpoint. Switching to client_secret_jwt issues a new secret; private_key_jwt needs your public keys (Advanced)."
+                  options={AUTH_METHOD_OPTIONS}
                   error={errors.tokenEndpointAuthMethod?.message}
                   {...register('tokenEndpointAuthMethod')}
                 />
@@ -284,6 +296,8 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
           </div>
         </Section>
 
+        <AppProtocolSettings form={form} app={app} />
+
         {isAdmin && browser ? (
           <Section id="consent" title="Consent" description="Administrators only.">
             <CheckboxField
@@ -295,6 +309,13 @@ export function AppSettingsForm({ app, isAdmin, action }: { app: ClientDetail; i
           </Section>
         ) : null}
       </fieldset>
+
+      {issuedSecret ? (
+        <div className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm">
+          <SecretValue label="New client secret" value={issuedSecret} testId="issued-client-secret" />
+          <StoreItNow what="secret" />
+        </div>
+      ) : null}
 
       {readOnly ? null : (
         // Sticks to the bottom of the window only while there is something to save.

@@ -14,7 +14,7 @@ export function Breadcrumb({ parent, current }: { parent: { href: string; label:
           </Link>
         </li>
         <li aria-hidden="true">/</li>
-        <li className="min-w-0 truncate text-zinc-800" aria-current="page">
+        <li className="min-w-0 truncate text-zinc-800" aria-current="page" title={current}>
           {current}
         </li>
       </ol>

@@ -10,7 +10,7 @@ import { TextField } from '@/components/ui/input';
 import { SecretValue, StoreItNow } from '@/components/ui/secret-reveal';
 import { SelectField } from '@/components/ui/select';
 import type { PatScope } from '@/lib/portal/types';
-import { createPersonalAccessTokenSchema, PAT_SCOPES, type CreatePersonalAccessTokenInput } from '@/lib/validation/personal-access-token';
+import { ADMIN_PAT_SCOPES, createPersonalAccessTokenSchema, PAT_SCOPES, type CreatePersonalAccessTokenInput } from '@/lib/validation/personal-access-token';
 import { UNREACHABLE, type ActionResult } from './action-result';
 import { applyFieldErrors } from './apply-field-errors';
 
@@ -22,11 +22,14 @@ const SCOPE_HINTS: Record<string, string> = {
   'clients:write': 'Create, change and delete apps and rotate their secrets.',
   'resources:read': 'List and read your teams’ APIs, their scopes and access requests.',
   'resources:write': 'Create, change and delete APIs and their scopes, decide access requests, choose resource servers.',
+  'admin:read': 'Operators: read groups and who may sign in to each app.',
+  'admin:write': 'Operators: manage groups and who may sign in to each app.',
 };
 const EXPIRY = [7, 30, 90, 180, 365].map((d) => ({ value: String(d), label: `${d} days` }));
 
-/** New personal access token: name, scopes, lifetime; the token is shown once. */
-export function CreateTokenForm({ action }: { action: CreateAction }) {
+/** New personal access token: name, scopes (admin:* only for operators), lifetime; the token is shown once. */
+export function CreateTokenForm({ action, operator = false }: { action: CreateAction; operator?: boolean }) {
+  const scopes = operator ? PAT_SCOPES : PAT_SCOPES.filter((scope) => !ADMIN_PAT_SCOPES.includes(scope));
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<CreatePersonalAccessTokenInput, unknown, Values>({
@@ -78,7 +81,7 @@ export function CreateTokenForm({ action }: { action: CreateAction }) {
         <fieldset className="space-y-3" aria-describedby={formState.errors.scopes?.message ? 'token-scopes-error' : undefined}>
           <legend className="text-sm font-medium text-zinc-800">Scopes</legend>
           <div className="grid gap-3 sm:grid-cols-2">
-            {PAT_SCOPES.map((scope) => (
+            {scopes.map((scope) => (
               <CheckboxField key={scope} label={scope} value={scope} hint={SCOPE_HINTS[scope]} {...register('scopes')} />
             ))}
           </div>

@@ -14,12 +14,16 @@ import { UNREACHABLE, type ActionResult } from './action-result';
 import { applyFieldErrors } from './apply-field-errors';
 import { ROLE_OPTIONS } from './roles';
 
-type InviteAction = (teamId: string, input: InviteMemberInput) => Promise<ActionResult<{ url: string; email: string; role: TeamRole }>>;
+type Sent = { url: string; email: string; role: TeamRole; emailed: boolean };
+type InviteAction = (teamId: string, input: InviteMemberInput) => Promise<ActionResult<Sent>>;
 type InviteValues = { email: string; role: TeamRole };
 
-/** Owners invite by email; the answer is a single-use link to pass on (Portico does not send email yet). */
+/**
+ * Owners invite by email: Portico emails the single-use link, and shows it once here too, for
+ * passing on another way (or when the email could not be sent).
+ */
 export function InviteForm({ teamId, action }: { teamId: string; action: InviteAction }) {
-  const [link, setLink] = useState<{ url: string; email: string; role: TeamRole } | null>(null);
+  const [link, setLink] = useState<Sent | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<InviteMemberInput, unknown, InviteValues>({
     resolver: zodResolver(inviteMemberSchema),
@@ -55,9 +59,11 @@ export function InviteForm({ teamId, action }: { teamId: string; action: InviteA
       </form>
       {link ? (
         <div role="status" className="space-y-3 rounded-lg border border-green-200 bg-green-50 p-4">
-          <p className="text-sm text-green-900">
-            Invitation for <strong className="font-semibold">{link.email}</strong> as <strong className="font-semibold">{link.role}</strong>. Send them this
-            link: it works once, for 7 days, for that email address only. It is not shown again.
+          <p className="text-sm wrap-anywhere text-green-900">
+            {link.emailed ? 'We emailed an invitation' : 'We could not email the invitation, so send it yourself: it is an invitation'} for{' '}
+            <strong className="font-semibold">{link.email}</strong> as <strong className="font-semibold">{link.role}</strong>.{' '}
+            {link.emailed ? 'You can also pass on this link yourself' : 'Send them this link'}: it works once, for 7 days, for that email address only. It
+            is not shown again.
           </p>
           <SecretValue label="Invitation link" value={link.url} testId="invitation-link" />
         </div>

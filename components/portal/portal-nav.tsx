@@ -5,6 +5,7 @@ import { TopBar, type TopBarLink } from '@/components/ui/top-bar';
 const LINKS: readonly TopBarLink[] = [
   { href: '/developers', label: 'Apps', match: (p) => p === '/developers' || p.startsWith('/developers/apps') },
   { href: '/developers/apis', label: 'APIs', match: (p) => p.startsWith('/developers/apis') },
+  { href: '/developers/teams', label: 'Teams', match: (p) => p.startsWith('/developers/teams') },
   { href: '/developers/tokens', label: 'API tokens', match: (p) => p.startsWith('/developers/tokens') },
   { href: '/developers/docs', label: 'API reference', match: (p) => p.startsWith('/developers/docs') },
 ];

@@ -1,9 +1,12 @@
 /**
  * Quickstart code built from an app's real values (issuer, client id, redirect URI, scopes,
- * authentication method). The client secret is never in a snippet: they read it from the
- * PORTICO_CLIENT_SECRET environment variable, where it belongs.
+ * authentication method, response types, DPoP). The client secret is never in a snippet: they
+ * read it from the PORTICO_CLIENT_SECRET environment variable, where it belongs; a private key
+ * likewise from PORTICO_CLIENT_PRIVATE_JWK. The Node.js snippet is quickstart-openid-client.ts.
  */
 import type { ClientKind } from '@/lib/oidc/redirect-uri';
+import type { AuthMethod } from '@/lib/validation/client-auth-method';
+import { openIdClientSnippet } from './quickstart-openid-client';
 
 export type QuickstartInput = {
   issuer: string;
@@ -11,7 +14,13 @@ export type QuickstartInput = {
   authorizationEndpoint: string;
   clientId: string;
   type: ClientKind;
-  authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  authMethod: AuthMethod;
+  /** token_endpoint_auth_signing_alg, when the app registered one. */
+  signingAlg: string | null;
+  /** The response types the app registered ([] for a service). */
+  responseTypes: string[];
+  /** The app's access tokens must be DPoP-bound (RFC 9449). */
+  dpop: boolean;
   redirectUri: string;
   /** Scopes to request: a sensible subset of what the app may ask for. */
   scope: string;
@@ -33,30 +42,60 @@ const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const py = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-function curl(i: QuickstartInput): Snippet {
-  const auth =
-    i.authMethod === 'client_secret_basic'
-      ? [`  -u ${shell(i.clientId)}:"$${SECRET_ENV}"`]
-      : i.authMethod === 'client_secret_post'
-        ? [`  -d client_id=${shell(i.clientId)}`, `  -d client_secret="$${SECRET_ENV}"`]
-        : [`  -d client_id=${shell(i.clientId)}`];
-  if (i.type === 'service') {
-    const lines = [`curl -X POST ${shell(i.tokenEndpoint)}`, ...auth, '  -d grant_type=client_credentials'];
-    if (i.scope) lines.push(`  -d scope=${shell(i.scope)}`);
-    return { id: 'curl', label: 'curl', language: 'Shell', code: `# Get an access token for the service itself\n${lines.join(' \\\n')}\n` };
+const ASSERTION_NOTE: Partial<Record<AuthMethod, string>> = {
+  private_key_jwt: '# CLIENT_ASSERTION: a JWT signed with your private key (RFC 7523): iss and sub = the client ID, aud = the issuer, exp, jti.\n',
+  client_secret_jwt: '# CLIENT_ASSERTION: a JWT signed with the client secret (HS256, RFC 7523): iss and sub = the client ID, aud = the issuer, exp, jti.\n',
+};
+
+function curlAuth(i: QuickstartInput): string[] {
+  switch (i.authMethod) {
+    case 'client_secret_basic':
+      return [`  -u ${shell(i.clientId)}:"$${SECRET_ENV}"`];
+    case 'client_secret_post':
+      return [`  -d client_id=${shell(i.clientId)}`, `  -d client_secret="$${SECRET_ENV}"`];
+    case 'private_key_jwt':
+    case 'client_secret_jwt':
+      return ['  -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer', '  -d client_assertion="$CLIENT_ASSERTION"'];
+    default:
+      return [`  -d client_id=${shell(i.clientId)}`];
   }
+}
+
+/** The response type a first sign-in uses: the code flow whenever the app may. */
+const firstResponseType = (responseTypes: readonly string[]) => (responseTypes.includes('code') || responseTypes.length === 0 ? 'code' : responseTypes[0]!);
+
+function curl(i: QuickstartInput): Snippet {
+  const auth = curlAuth(i);
+  const dpop = i.dpop ? ['  -H "DPoP: $DPOP_PROOF"'] : [];
+  const notes = (ASSERTION_NOTE[i.authMethod] ?? '') + (i.dpop ? '# DPOP_PROOF: a DPoP proof JWT for this request (RFC 9449 §4): this app’s access tokens must be DPoP-bound.\n' : '');
+  if (i.type === 'service') {
+    const lines = [`curl -X POST ${shell(i.tokenEndpoint)}`, ...dpop, ...auth, '  -d grant_type=client_credentials'];
+    if (i.scope) lines.push(`  -d scope=${shell(i.scope)}`);
+    return { id: 'curl', label: 'curl', language: 'Shell', code: `# Get an access token for the service itself\n${notes}${lines.join(' \\\n')}\n` };
+  }
+  const responseType = firstResponseType(i.responseTypes);
   const authorize = new URL(i.authorizationEndpoint);
   authorize.search = new URLSearchParams({
-    response_type: 'code',
+    response_type: responseType,
+    ...(responseType === 'code' ? {} : { nonce: 'NONCE', response_mode: 'form_post' }),
     client_id: i.clientId,
     redirect_uri: i.redirectUri,
     scope: i.scope,
     state: 'STATE',
-    code_challenge: 'CODE_CHALLENGE',
-    code_challenge_method: 'S256',
+    // PKCE protects the code; an implicit response has none.
+    ...(responseType.includes('code') ? { code_challenge: 'CODE_CHALLENGE', code_challenge_method: 'S256' } : {}),
   }).toString();
+  if (!responseType.includes('code')) {
+    return {
+      id: 'curl',
+      label: 'curl',
+      language: 'Shell',
+      code: `# Send the user to this URL; Portico POSTs the ID token to your redirect URI (implicit flow, form_post)\n# ${authorize.href}\n`,
+    };
+  }
   const exchange = [
     `curl -X POST ${shell(i.tokenEndpoint)}`,
+    ...dpop,
     ...auth,
     '  -d grant_type=authorization_code',
     '  -d code="$CODE"',
@@ -71,54 +110,8 @@ function curl(i: QuickstartInput): Snippet {
       '# 1. Send the user to this URL (CODE_CHALLENGE = base64url(SHA-256(code_verifier)))\n' +
       `# ${authorize.href}\n\n` +
       '# 2. Exchange the code Portico sends to your redirect URI\n' +
+      notes +
       `${exchange.join(' \\\n')}\n`,
-  };
-}
-
-function node(i: QuickstartInput): Snippet {
-  const insecure = i.issuer.startsWith('http://');
-  const auth =
-    i.authMethod === 'client_secret_basic'
-      ? `client.ClientSecretBasic(process.env.${SECRET_ENV})`
-      : i.authMethod === 'client_secret_post'
-        ? `client.ClientSecretPost(process.env.${SECRET_ENV})`
-        : 'client.None()';
-  const args = [`new URL(${q(i.issuer)})`, q(i.clientId), 'undefined', auth];
-  if (insecure) args.push('{ execute: [client.allowInsecureRequests] }');
-  const head =
-    "import * as client from 'openid-client'; // v6\n\n" +
-    (insecure ? '// allowInsecureRequests: only because this issuer is http (development).\n' : '') +
-    `const config = await client.discovery(\n${args.map((a) => `  ${a},`).join('\n')}\n);\n`;
-  if (i.type === 'service') {
-    return {
-      id: 'node',
-      label: 'Node.js',
-      language: 'JavaScript · openid-client v6',
-      code: `${head}\nconst tokens = await client.clientCredentialsGrant(config${i.scope ? `, { scope: ${q(i.scope)} }` : ''});\nconsole.log(tokens.access_token, tokens.expires_in);\n`,
-    };
-  }
-  return {
-    id: 'node',
-    label: 'Node.js',
-    language: 'JavaScript · openid-client v6',
-    code:
-      `${head}\n` +
-      '// 1. Sign-in: keep code_verifier and state in the user’s session, then redirect to url.\n' +
-      'const code_verifier = client.randomPKCECodeVerifier();\n' +
-      'const state = client.randomState();\n' +
-      'const url = client.buildAuthorizationUrl(config, {\n' +
-      `  redirect_uri: ${q(i.redirectUri)},\n` +
-      `  scope: ${q(i.scope)},\n` +
-      '  code_challenge: await client.calculatePKCECodeChallenge(code_verifier),\n' +
-      "  code_challenge_method: 'S256',\n" +
-      '  state,\n' +
-      '});\n\n' +
-      `// 2. Callback (${i.redirectUri}): currentUrl is the full URL Portico redirected to.\n` +
-      'const tokens = await client.authorizationCodeGrant(config, currentUrl, {\n' +
-      '  pkceCodeVerifier: code_verifier,\n' +
-      '  expectedState: state,\n' +
-      '});\n' +
-      'console.log(tokens.claims()); // the ID token’s claims: sub, email, name…\n',
   };
 }
 
@@ -207,10 +200,15 @@ function authlib(i: QuickstartInput): Snippet {
   };
 }
 
-/** The snippets that fit the app's kind: server frameworks only for apps that can keep a secret. */
+/**
+ * The snippets that fit the app: server frameworks only for apps that keep a secret and send it
+ * as such (basic or post), and for browser apps only when they use the code flow.
+ */
 export function quickstartSnippets(input: QuickstartInput): Snippet[] {
-  const snippets = [curl(input), node(input)];
-  if (input.type === 'web') snippets.push(nextAuth(input));
-  if (input.type === 'web' || input.type === 'service') snippets.push(authlib(input));
+  const snippets = [curl(input), openIdClientSnippet(input)];
+  const plainSecret = input.authMethod === 'client_secret_basic' || input.authMethod === 'client_secret_post';
+  const codeFlow = firstResponseType(input.responseTypes) === 'code';
+  if (plainSecret && !input.dpop && input.type === 'web' && codeFlow) snippets.push(nextAuth(input));
+  if (plainSecret && !input.dpop && (input.type === 'service' || (input.type === 'web' && codeFlow))) snippets.push(authlib(input));
   return snippets;
 }

@@ -1,13 +1,17 @@
 /**
  * The app settings form's values and how they become an update patch. The form splits `scope`
  * into the standard OIDC scopes (checkboxes) and any others (a text field), and keeps what users
- * see for each of the others (scopeDescriptions; an empty one means the default wording);
- * everything else maps one to one onto UpdateClientInput, so the shared updateClientSchemaFor(type)
+ * see for each of the others (scopeDescriptions; an empty one means the default wording). The
+ * implicit grant is not a checkbox: it follows the response types that need it. Public keys are
+ * chosen as none, inline (jwks) or by URL (jwks_uri), and the other one is sent as null.
+ * Everything else maps one to one onto UpdateClientInput, so the shared updateClientSchemaFor(type)
  * checks it.
  */
 import { STANDARD_SCOPES } from '@/lib/oidc/scopes';
 import type { ClientDetail } from '@/lib/portal/types';
+import { usesJwt, type AuthMethod } from '@/lib/validation/client-auth-method';
 import type { UpdateClientInput } from '@/lib/validation/client-update';
+import { grantsNeededBy, IMPLICIT_GRANT, isFrontChannelResponseType } from '@/lib/validation/response-types';
 
 export type SettingsFormValues = {
   name: string;
@@ -27,9 +31,23 @@ export type SettingsFormValues = {
   accessTokenTtl: number;
   refreshTokenTtl: number;
   accessTokenFormat: 'opaque' | 'jwt';
-  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  tokenEndpointAuthMethod: AuthMethod;
   idTokenAlg: string;
   skipConsent: boolean;
+  responseTypes: string[];
+  keySource: 'none' | 'jwks' | 'jwksUri';
+  /** The JWK Set as JSON text. */
+  jwks: string;
+  jwksUri: string;
+  /** '' = not set. */
+  tokenEndpointAuthSigningAlg: string;
+  requestObjectSigningAlg: string;
+  requirePushedAuthorizationRequests: boolean;
+  dpopBoundAccessTokens: boolean;
+  subjectType: 'public' | 'pairwise';
+  sectorIdentifierUri: string;
+  frontchannelLogoutUri: string;
+  frontchannelLogoutSessionRequired: boolean;
 };
 
 const STANDARD = new Set<string>(STANDARD_SCOPES);
@@ -56,6 +74,18 @@ export function settingsFromApp(app: ClientDetail): SettingsFormValues {
     tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
     idTokenAlg: app.idTokenSignedResponseAlg,
     skipConsent: app.skipConsent,
+    responseTypes: [...app.responseTypes],
+    keySource: app.jwks ? 'jwks' : app.jwksUri ? 'jwksUri' : 'none',
+    jwks: app.jwks ? JSON.stringify(app.jwks, null, 2) : '',
+    jwksUri: app.jwksUri ?? '',
+    tokenEndpointAuthSigningAlg: app.tokenEndpointAuthSigningAlg ?? '',
+    requestObjectSigningAlg: app.requestObjectSigningAlg ?? '',
+    requirePushedAuthorizationRequests: app.requirePushedAuthorizationRequests,
+    dpopBoundAccessTokens: app.dpopBoundAccessTokens,
+    subjectType: app.subjectType,
+    sectorIdentifierUri: app.sectorIdentifierUri ?? '',
+    frontchannelLogoutUri: app.frontchannelLogoutUri ?? '',
+    frontchannelLogoutSessionRequired: app.frontchannelLogoutSessionRequired,
   };
 }
 
@@ -74,6 +104,39 @@ export function descriptionsToPatch(values: Pick<SettingsFormValues, 'extraScope
   return Object.fromEntries(kept);
 }
 
+/** Response types whose grants are ticked (a code type needs Authorization code), and the grant types with implicit added when one needs it. */
+export function flowsToPatch(values: Pick<SettingsFormValues, 'grantTypes' | 'responseTypes'>): Pick<UpdateClientInput, 'grantTypes' | 'responseTypes'> {
+  const grants = (values.grantTypes ?? []).filter((g) => g !== IMPLICIT_GRANT);
+  const responseTypes = (values.responseTypes ?? []).filter((t) => !grantsNeededBy(t).includes('authorization_code') || grants.includes('authorization_code'));
+  const grantTypes = responseTypes.some(isFrontChannelResponseType) ? [...grants, IMPLICIT_GRANT] : grants;
+  return { grantTypes: grantTypes as UpdateClientInput['grantTypes'], responseTypes };
+}
+
+/** The advanced protocol options a patch carries for this kind of app (components/portal/app-protocol-settings.tsx). */
+function protocolToPatch(values: SettingsFormValues, context: SettingsContext): UpdateClientInput {
+  const browser = context.type !== 'service';
+  return {
+    ...(context.confidential
+      ? {
+          jwks: values.keySource === 'jwks' ? values.jwks : null,
+          jwksUri: values.keySource === 'jwksUri' ? values.jwksUri : null,
+          tokenEndpointAuthSigningAlg: (usesJwt(values.tokenEndpointAuthMethod) ? values.tokenEndpointAuthSigningAlg : '') as UpdateClientInput['tokenEndpointAuthSigningAlg'],
+          requestObjectSigningAlg: values.requestObjectSigningAlg as UpdateClientInput['requestObjectSigningAlg'],
+        }
+      : {}),
+    dpopBoundAccessTokens: values.dpopBoundAccessTokens,
+    ...(browser
+      ? {
+          requirePushedAuthorizationRequests: values.requirePushedAuthorizationRequests,
+          subjectType: values.subjectType,
+          sectorIdentifierUri: values.sectorIdentifierUri,
+          frontchannelLogoutUri: values.frontchannelLogoutUri,
+          frontchannelLogoutSessionRequired: values.frontchannelLogoutSessionRequired,
+        }
+      : {}),
+  };
+}
+
 export function settingsToPatch(values: SettingsFormValues, context: SettingsContext): UpdateClientInput {
   const ordered = STANDARD_SCOPES.filter((s) => values.standardScopes.includes(s));
   const scope = [...ordered, ...values.extraScopes.split(/\s+/).filter(Boolean)].join(' ');
@@ -88,7 +151,7 @@ export function settingsToPatch(values: SettingsFormValues, context: SettingsCon
     scope,
     // Only browser apps have users to show them to; a service's descriptions (set through the API) are kept.
     ...(browser ? { scopeDescriptions: descriptionsToPatch(values) } : {}),
-    grantTypes: values.grantTypes as UpdateClientInput['grantTypes'],
+    ...(browser ? flowsToPatch(values) : { grantTypes: values.grantTypes as UpdateClientInput['grantTypes'] }),
     refreshTokenRotation: values.refreshTokenRotation,
     accessTokenTtl: Number(values.accessTokenTtl),
     refreshTokenTtl: Number(values.refreshTokenTtl),
@@ -96,6 +159,7 @@ export function settingsToPatch(values: SettingsFormValues, context: SettingsCon
     ...(context.confidential && values.tokenEndpointAuthMethod !== 'none' ? { tokenEndpointAuthMethod: values.tokenEndpointAuthMethod } : {}),
     idTokenAlg: values.idTokenAlg as UpdateClientInput['idTokenAlg'],
     ...(context.isAdmin ? { skipConsent: values.skipConsent } : {}),
+    ...protocolToPatch(values, context),
   };
 }
 

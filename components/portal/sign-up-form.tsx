@@ -16,9 +16,19 @@ type SignUpAction = (input: SignUpInput) => Promise<{ ok: true } | { ok: false; 
 
 /**
  * Creates the account with the server action, then signs in through next-auth with the same
- * credentials and goes to `continueTo` (a same-origin path, /developers by default).
+ * credentials and goes to `continueTo` (a same-origin path: /developers for the developer
+ * sign-up, the parked authorization request for an end user arriving from an app). Used by both
+ * sign-up pages; `nameHint` says who sees the name.
  */
-export function SignUpForm({ action, continueTo }: { action: SignUpAction; continueTo: string }) {
+export function SignUpForm({
+  action,
+  continueTo,
+  nameHint = 'Optional. Shown to your teammates.',
+}: {
+  action: SignUpAction;
+  continueTo: string;
+  nameHint?: string;
+}) {
   const [formError, setFormError] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [leaving, setLeaving] = useState(false);
@@ -48,7 +58,7 @@ export function SignUpForm({ action, continueTo }: { action: SignUpAction; conti
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField label="Name" autoComplete="name" hint="Optional. Shown to your teammates." error={errors.name?.message} {...register('name')} />
+      <TextField label="Name" autoComplete="name" hint={nameHint} error={errors.name?.message} {...register('name')} />
       <TextField
         label="Email"
         type="email"

@@ -82,11 +82,11 @@ export function Dialog({
     >
       {open ? (
         <div className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold tracking-tight">
+          <h2 id={titleId} className="text-lg font-semibold tracking-tight wrap-anywhere">
             {title}
           </h2>
           {description ? (
-            <div id={descriptionId} className="text-sm text-zinc-700">
+            <div id={descriptionId} className="text-sm wrap-anywhere text-zinc-700">
               {description}
             </div>
           ) : null}

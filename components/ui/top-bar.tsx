@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { PorticoMark } from '@/components/auth/portico-mark';
-import { SignOutLink } from '@/components/portal/sign-out-link';
+import { AccountMenu } from '@/components/layout/account-menu';
 
 export type TopBarLink = { href: string; label: string; match: (pathname: string) => boolean };
 
 const linkClass =
   'block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
 
-/** A signed-in area's top bar: the Portico mark with the area's name, its sections, and who is signed in. */
+/** A signed-in area's top bar: the Portico mark with the area's name, its sections, and the account menu. */
 export function TopBar(props: {
   area: string;
   home: string;
@@ -56,10 +56,7 @@ export function TopBar(props: {
           </ul>
         </nav>
         <div className={`ml-auto flex min-w-0 items-center gap-3 ${props.stacked ? '' : 'sm:ml-0'}`}>
-          <span className="hidden max-w-56 truncate text-sm text-zinc-700 md:inline" title={props.email}>
-            {props.email}
-          </span>
-          <SignOutLink />
+          <AccountMenu email={props.email} />
         </div>
       </div>
     </header>

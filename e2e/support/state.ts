@@ -17,6 +17,7 @@ export const CLIENT_NAMES = {
   account: 'Harbor Calendar',
   twoStep: 'Beacon Bank',
   csp: 'Lantern Docs',
+  endUser: 'Saltmarsh Recipes',
 } as const;
 export type ClientKey = keyof typeof CLIENT_NAMES;
 

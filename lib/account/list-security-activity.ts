@@ -36,6 +36,7 @@ type Details = {
   name?: unknown;
   scopes?: unknown;
   personalAccessTokens?: unknown;
+  changed?: unknown;
 };
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -92,6 +93,12 @@ export function describeActivity(action: string, details: Details, appName: stri
       return { text: 'Signed out a session', detail: describeUserAgent(typeof details.userAgent === 'string' ? details.userAgent : null) };
     case 'user.signed_out_everywhere':
       return { text: 'Signed out everywhere', detail: revokedTokens(details) };
+    case 'user.signed_up':
+      return { text: 'Created your account', detail: null };
+    case 'user.profile_updated': {
+      const changed = strings(details.changed);
+      return { text: 'Updated your profile', detail: changed.length ? `Changed: ${joinWords(changed)}` : null };
+    }
     case 'user.email_verified':
       return { text: 'Confirmed your email address', detail: null };
     case 'user.password_reset_requested':

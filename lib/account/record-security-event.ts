@@ -9,6 +9,7 @@ import { recordAudit } from '../portal/audit.ts';
 import type { Tx } from '../portal/transaction.ts';
 
 export const SECURITY_ACTIONS = [
+  'user.signed_up',
   'user.signed_in',
   'user.email_verified',
   'user.password_reset_requested',
@@ -28,6 +29,7 @@ export const SECURITY_ACTIONS = [
   'user.sign_in_failed',
   'user.session_signed_out',
   'user.signed_out_everywhere',
+  'user.profile_updated',
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 

@@ -5,7 +5,8 @@
  *   expired or revoked token → 401 error="invalid_token"; a token without the scope the method
  *   needs → 403 error="insufficient_scope" naming that scope.
  * Scopes: reads (GET) need clients:read, writes need clients:write; under /api/v1/resources
- * resources:read and resources:write (the route names its family, router.ts).
+ * resources:read and resources:write; for the operators' endpoints (groups, app access) admin:read
+ * and admin:write (the route names its family, router.ts).
  */
 import type { Db } from '../db/client.ts';
 import { bearerToken } from '../oidc/http/basic-auth.ts';
@@ -16,7 +17,7 @@ import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
 
 const REALM = 'portico-api';
 
-export type ScopeFamily = 'clients' | 'resources';
+export type ScopeFamily = 'clients' | 'resources' | 'admin';
 
 export const scopeFor = (method: string, family: ScopeFamily = 'clients'): PatScope =>
   method === 'GET' || method === 'HEAD' ? `${family}:read` : `${family}:write`;

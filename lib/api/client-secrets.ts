@@ -13,7 +13,7 @@ import { response } from '../oidc/http/message.ts';
 export const rotateSecretHandler: ApiHandler = async ({ request, actor, params, deps }) => {
   const body = parseBody(rotateSecretBodySchema, await readJsonObject(request));
   const clientId = params.client_id!;
-  const { secret, clientSecret } = await rotateClientSecret(deps.db, actor, clientId, { gracePeriodSeconds: body.grace_period_seconds }, deps.clock())
+  const { secret, clientSecret } = await rotateClientSecret(deps.db, actor, clientId, { gracePeriodSeconds: body.grace_period_seconds }, deps.clock(), deps.secret)
     .catch((err) => Promise.reject(err instanceof ValidationError ? requestError(err.issues, 'request') : err));
   return json({ client_id: clientId, client_secret: clientSecret, client_secret_expires_at: 0, ...toSecretMetadata(secret) }, 201);
 };

@@ -3,7 +3,7 @@
  * (lib/validation/client-metadata*.ts). Each handler is parse → one use case → JSON.
  */
 import {
-  createTeamClient, deleteClient, ensurePersonalTeam, getClient, listClientDetails, setClientDisabled, updateClient,
+  createTeamClient, deleteClient, ensurePersonalTeam, getClient, listClientDetails, setClientDisabled, updateClient, type ClientDetail,
 } from '../portal/index.ts';
 import { parseClientRegistration, parseClientUpdate } from '../validation/client-metadata.ts';
 import { toClientMetadata } from '../validation/client-metadata-response.ts';
@@ -24,22 +24,26 @@ export const createClientHandler: ApiHandler = async ({ request, actor, deps }) 
   const parsed = parseClientRegistration(metadata);
   if (!parsed.ok) throw new BadRequest(parsed.error.error, parsed.error.error_description);
   const team = teamId ?? (await ensurePersonalTeam(deps.db, actor)).id;
-  const { client, clientSecret } = await createTeamClient(deps.db, actor, team, parsed.value);
+  const { client, clientSecret } = await createTeamClient(deps.db, actor, team, parsed.value, deps.secret, { allowedHosts: deps.outboundAllowedHosts });
   return json(toClientMetadata(client, { clientSecret, withSecrets: true }), 201);
 };
 
 export const getClientHandler: ApiHandler = async ({ actor, params, deps }) =>
   json(toClientMetadata(await getClient(deps.db, actor, params.client_id!), { withSecrets: true }));
 
-/** PATCH: the metadata fields given change; `disabled` is applied after them (setClientDisabled). */
+/**
+ * PATCH: the metadata fields given change; `disabled` is applied after them (setClientDisabled).
+ * A secret the change issued (a new authentication method needed one) is in this response only.
+ */
 export const updateClientHandler: ApiHandler = async ({ request, actor, params, deps }) => {
   const parsed = parseClientUpdate(await readJsonObject(request));
   if (!parsed.ok) throw new BadRequest(parsed.error.error, parsed.error.error_description);
   const { patch, disabled } = parsed.value;
   const clientId = params.client_id!;
-  let client = Object.keys(patch).length || disabled === undefined ? await updateClient(deps.db, actor, clientId, patch) : null;
+  const updated = Object.keys(patch).length || disabled === undefined ? await updateClient(deps.db, actor, clientId, patch, deps.secret, { allowedHosts: deps.outboundAllowedHosts }) : null;
+  let client: ClientDetail | null = updated;
   if (disabled !== undefined && disabled !== client?.disabled) client = await setClientDisabled(deps.db, actor, clientId, disabled);
-  return json(toClientMetadata(client!, { withSecrets: true }));
+  return json(toClientMetadata(client!, { withSecrets: true, clientSecret: updated?.clientSecret }));
 };
 
 export const deleteClientHandler: ApiHandler = async ({ actor, params, deps }) => {

@@ -7,6 +7,7 @@ import { clientRegistrationSchema, clientUpdateSchema } from '../validation/clie
 import { clientMetadataResponseSchema } from '../validation/client-metadata-response.ts';
 import { clientListResponseSchema, errorResponseSchema, rotatedSecretResponseSchema, rotateSecretBodySchema } from './schemas.ts';
 import { registerResourceSchemas, resourcePaths } from './resource-openapi.ts';
+import { adminPaths, registerAdminSchemas } from './admin-openapi.ts';
 
 const registrationWithTeam = clientRegistrationSchema.extend({ team_id: z.string().optional().describe('Default: your personal team') });
 
@@ -21,6 +22,7 @@ function componentSchemas(): Record<string, unknown> {
   registry.add(rotatedSecretResponseSchema, { id: 'RotatedSecret' });
   registry.add(errorResponseSchema, { id: 'Error' });
   registerResourceSchemas(registry);
+  registerAdminSchemas(registry);
   const { schemas } = z.toJSONSchema(registry, { io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
 }
@@ -44,7 +46,7 @@ export function openApiDocument(serverUrl: string) {
       title: 'Portico developer API',
       version: '1',
       description:
-        'Manage OAuth 2.0 / OpenID Connect apps as RFC 7591 client metadata, and your APIs (RFC 8707 resources) with their scopes and access requests. Authenticate with a personal access token (scopes clients:read for GET, clients:write otherwise; resources:read and resources:write under /api/v1/resources).',
+        'Manage OAuth 2.0 / OpenID Connect apps as RFC 7591 client metadata, and your APIs (RFC 8707 resources) with their scopes and access requests. Authenticate with a personal access token (scopes clients:read for GET, clients:write otherwise; resources:read and resources:write under /api/v1/resources; operators: admin:read and admin:write for /api/v1/groups and /api/v1/clients/{client_id}/access).',
     },
     servers: [{ url: serverUrl }],
     security: [{ personalAccessToken: [] }],
@@ -65,7 +67,8 @@ export function openApiDocument(serverUrl: string) {
         parameters: [clientId],
         get: { summary: 'Read an app with its secrets’ metadata', operationId: 'getClient', responses: { 200: ok('The app', 'Client'), ...AUTH_ERRORS, ...NOT_FOUND } },
         patch: {
-          summary: 'Change some of an app’s metadata (the type cannot change)', operationId: 'updateClient', requestBody: body('ClientUpdate'),
+          summary: 'Change some of an app’s metadata (the type cannot change); when a new token_endpoint_auth_method needs a new secret (client_secret_jwt, or leaving private_key_jwt), client_secret is in this response only',
+          operationId: 'updateClient', requestBody: body('ClientUpdate'),
           responses: { 200: ok('The updated app', 'Client'), 400: error('invalid_redirect_uri or invalid_client_metadata'), ...AUTH_ERRORS, ...NOT_FOUND },
         },
         delete: {
@@ -85,6 +88,7 @@ export function openApiDocument(serverUrl: string) {
         delete: { summary: 'Revoke one secret now', operationId: 'revokeClientSecret', responses: { 204: ok('Revoked'), ...AUTH_ERRORS, ...NOT_FOUND } },
       },
       ...resourcePaths({ body, ok, error, authErrors: AUTH_ERRORS }),
+      ...adminPaths({ body, ok, error }),
     },
     components: {
       securitySchemes: { personalAccessToken: { type: 'http', scheme: 'bearer', description: 'A personal access token, pat_…' } },

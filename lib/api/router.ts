@@ -10,6 +10,8 @@ import { decideAccessHandler, listAccessHandler, listAppAccessHandler, requestAc
 import { addScopeHandler, removeScopeHandler, updateScopeHandler } from './resource-scopes.ts';
 import { createResourceHandler, deleteResourceHandler, getResourceHandler, listResourcesHandler, updateResourceHandler } from './resources.ts';
 import type { ApiDeps, ApiHandler } from './context.ts';
+import { assignGroupHandler, assignUserHandler, getAccessHandler, setAccessPolicyHandler, unassignGroupHandler, unassignUserHandler } from './app-access.ts';
+import { addMemberHandler, createGroupHandler, deleteGroupHandler, getGroupHandler, listGroupsHandler, removeMemberHandler, updateGroupHandler } from './groups.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiError, errorResponse, json } from './responses.ts';
 import { type HttpRequest, type HttpResponse } from '../oidc/http/message.ts';
@@ -33,6 +35,16 @@ const ROUTES: Route[] = [
   { pattern: ['resources', ':id', 'access'], methods: { GET: listAccessHandler }, family: 'resources' },
   { pattern: ['resources', ':id', 'access', ':client_id'], methods: { POST: decideAccessHandler }, family: 'resources' },
   { pattern: ['resources', ':id', 'servers'], methods: { PUT: setServersHandler }, family: 'resources' },
+  // Operators only (lib/admin): groups and controlled access to any app.
+  { pattern: ['groups'], methods: { GET: listGroupsHandler, POST: createGroupHandler }, family: 'admin' },
+  { pattern: ['groups', ':group_id'], methods: { GET: getGroupHandler, PATCH: updateGroupHandler, DELETE: deleteGroupHandler }, family: 'admin' },
+  { pattern: ['groups', ':group_id', 'members'], methods: { POST: addMemberHandler }, family: 'admin' },
+  { pattern: ['groups', ':group_id', 'members', ':user_id'], methods: { DELETE: removeMemberHandler }, family: 'admin' },
+  { pattern: ['clients', ':client_id', 'access'], methods: { GET: getAccessHandler, PUT: setAccessPolicyHandler }, family: 'admin' },
+  { pattern: ['clients', ':client_id', 'access', 'users'], methods: { POST: assignUserHandler }, family: 'admin' },
+  { pattern: ['clients', ':client_id', 'access', 'users', ':user_id'], methods: { DELETE: unassignUserHandler }, family: 'admin' },
+  { pattern: ['clients', ':client_id', 'access', 'groups'], methods: { POST: assignGroupHandler }, family: 'admin' },
+  { pattern: ['clients', ':client_id', 'access', 'groups', ':group_id'], methods: { DELETE: unassignGroupHandler }, family: 'admin' },
 ];
 
 function match(segments: string[]): { route: Route; params: Record<string, string> } | null {

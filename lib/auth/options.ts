@@ -28,6 +28,7 @@ import { signInSchema } from '../validation/sign-in.ts';
 /** The codes a failed sign-in returns besides next-auth's own CredentialsSignin. */
 export const SIGN_IN_ERRORS: Record<Exclude<SignInFailure, 'credentials'>, string> = {
   locked: 'TooManyAttempts',
+  disabled: 'AccountDisabled',
   password_expired: 'PasswordExpired',
   second_factor_required: 'SecondFactorRequired',
   second_factor_invalid: 'SecondFactorInvalid',

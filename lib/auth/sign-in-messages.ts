@@ -12,5 +12,7 @@ export const SIGN_IN_MESSAGES = {
   PasswordExpired:
     'This password has expired: it was generated for this account and worked for 24 hours. Get a reset link with "Forgot password?" below, ' +
     'or ask whoever runs Portico to issue a new one with: portico user reset-password --email <your email>',
+  // An operator disabled the account in /admin.
+  AccountDisabled: 'This account has been disabled by the people who run this service. Contact them to have it enabled again.',
   Unavailable: "We couldn't sign you in just now. Wait a moment and try again.",
 } as const;

@@ -2,11 +2,25 @@
  * Resolves a presented access or refresh token to its stored record.
  * Opaque tokens are looked up by SHA-256 hash; RFC 9068 JWT access tokens are verified against
  * our keys and looked up by the hash of their jti, so revocation applies to them too.
+ * How a token was presented (scheme) matters for DPoP-bound ones (lib/oidc/dpop-bound-token.ts).
  */
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import type { ProviderContext } from './context.ts';
+import type { HttpRequest } from './http/message.ts';
 import type { ClientRecord, TokenInContext } from './ports.ts';
 import { sha256 } from './tokens.ts';
+
+/** Where an access token came from: the Authorization scheme, or the form body (bearer only, RFC 6750 §2.2). */
+export type TokenPresentation = { token: string; scheme: 'Bearer' | 'DPoP' | 'body' };
+
+/** RFC 6750 §2.1 `Authorization: Bearer <token>`, or RFC 9449 §7.1 `Authorization: DPoP <token>`; null for neither. */
+export function authorizationToken(request: HttpRequest): TokenPresentation | null {
+  const header = request.headers.get('authorization');
+  if (!header) return null;
+  const match = /^(bearer|dpop) +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
+  if (!match) return null;
+  return { token: match[2]!, scheme: match[1]!.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer' };
+}
 
 /** The stored token with its grant and user (one statement). */
 export async function findPresentedToken(ctx: ProviderContext, token: string): Promise<TokenInContext | null> {

@@ -3,7 +3,7 @@
  * ended or their access was revoked, so they can end their own sessions.
  * - The logout token (§2.4) is a JWT signed like the app's ID tokens, typ "logout+jwt", with
  *   iss, aud, iat, exp, jti, the back-channel logout event, sub and (for a session) sid — never
- *   a nonce (§2.4).
+ *   a nonce (§2.4). sub is the subject the app knows the user by (subject.ts, OIDC Core §8).
  * - It is POSTed as application/x-www-form-urlencoded `logout_token` (§2.5). A failing app is
  *   logged, never retried in a loop and never blocks the user's sign-out (§2.8).
  * - The URL was chosen by whoever registered the app, so the POST goes through safe-fetch: https
@@ -19,6 +19,7 @@ import type { ProviderContext } from './context.ts';
 import type { SigningAlg } from './keys.ts';
 import type { ClientRecord } from './ports.ts';
 import { isLoopback } from './redirect-uri.ts';
+import { subjectFor } from './subject.ts';
 import { nowSeconds, randomId } from './tokens.ts';
 
 const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -35,9 +36,10 @@ function allowsHttp(uri: string): boolean {
 }
 
 export function createBackchannelLogout(ctx: ProviderContext) {
-  async function notify(client: ClientRecord, sub: string, sid: string | null): Promise<void> {
+  async function notify(client: ClientRecord, userId: string, sid: string | null): Promise<void> {
     if (!client.backchannelLogoutUri) return;
     const iat = nowSeconds(ctx.clock);
+    const sub = subjectFor(ctx, client, userId);
     const token = await ctx.keys.sign(
       { iss: ctx.settings.issuer, aud: client.id, iat, exp: iat + TOKEN_TTL, jti: randomId(), sub, ...(sid ? { sid } : {}), events: { [EVENT]: {} } },
       client.idTokenAlg as SigningAlg,

@@ -10,15 +10,15 @@ const user = {
 
 describe('claims (OIDC Core §5.4)', () => {
   it('always has sub and releases only what the scopes allow', () => {
-    expect(userClaims(user, ['openid'])).toEqual({ sub: 'u1' });
-    expect(userClaims(user, ['openid', 'email'])).toEqual({ sub: 'u1', email: 'ada@example.com', email_verified: true });
-    const all = userClaims(user, ['openid', 'profile', 'phone', 'address']);
+    expect(userClaims(user, ['openid'], 'u1')).toEqual({ sub: 'u1' });
+    expect(userClaims(user, ['openid', 'email'], 'u1')).toEqual({ sub: 'u1', email: 'ada@example.com', email_verified: true });
+    const all = userClaims(user, ['openid', 'profile', 'phone', 'address'], 'u1');
     expect(all).toMatchObject({ name: 'Ada', locale: 'en-GB', updated_at: 1767225600, phone_number: '+44 20 0000', address: { formatted: '1 Main St' } });
     expect(all.email).toBeUndefined();
   });
 
   it('releases the profile claims the user has filled in, and no empty ones', () => {
-    const profile = userClaims(user, ['openid', 'profile']);
+    const profile = userClaims(user, ['openid', 'profile'], 'u1');
     expect(profile).toEqual({
       sub: 'u1', name: 'Ada', given_name: 'Ada', family_name: 'Lovelace', preferred_username: 'ada', website: 'https://ada.example.com',
       birthdate: '1815-12-10', zoneinfo: 'Europe/London', locale: 'en-GB', updated_at: 1767225600,

@@ -12,6 +12,12 @@ export type ProviderSettings = {
    * internal addresses (PORTICO_OUTBOUND_ALLOWED_HOSTS, lib/net/safe-fetch.ts).
    */
   outboundAllowedHosts: readonly string[];
+  /** PORTICO_SECRET: opens values sealed at rest, e.g. client secrets kept for client_secret_jwt (lib/crypto/client-secret-seal.ts). */
+  sealingSecret: string;
+  /** Keys the stateless DPoP nonces (RFC 9449 §8, lib/oidc/dpop-nonce.ts); the same on every instance. */
+  dpopNonceSecret: string;
+  /** Keys pairwise subject identifiers (OIDC Core §8.1, lib/oidc/subject.ts); the same on every instance, never changed. */
+  pairwiseSubjectSecret: string;
 };
 
 /** Everything an endpoint needs, passed in once by the composition root (lib/server/runtime.ts). */
@@ -32,6 +38,8 @@ export type ProviderContext = {
 export const paths = {
   authorization: '/oauth/authorize',
   token: '/oauth/token',
+  /** RFC 9126 §2 */
+  pushedAuthorizationRequest: '/oauth/par',
   userinfo: '/oauth/userinfo',
   introspection: '/oauth/introspect',
   revocation: '/oauth/revoke',

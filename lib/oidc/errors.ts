@@ -63,6 +63,16 @@ export function tooManyRequests(d: string, retryAfterSeconds: number): OAuthErro
 /** A request that must never be redirected: unknown client or unregistered redirect_uri (RFC 6749 §4.1.2.1). */
 export const invalidAuthorizationRequest = (d: string) => new OAuthError('invalid_request', d, 400, false);
 
+/**
+ * RFC 9101 §7 / RFC 9126 §4: the request_uri is unknown, expired, already used or another client's;
+ * RFC 9101 §7 / OIDC Core §6.1: the request object does not verify. Never redirected: the redirect_uri
+ * the request would be answered at is inside what could not be trusted.
+ */
+export const invalidRequestUri = (d: string) => new OAuthError('invalid_request_uri', d, 400, false);
+export const invalidRequestObject = (d: string) => new OAuthError('invalid_request_object', d, 400, false);
+/** OIDC Core §3.1.2.6: a request_uri Portico does not serve (it fetches none; only its own PAR URNs). */
+export const requestUriNotSupported = (d: string) => new OAuthError('request_uri_not_supported', d, 400, false);
+
 /** RFC 6749 §5.2: 401 with a challenge when the client tried to authenticate (or must). */
 export function invalidClient(d: string, scheme: 'Basic' | null = 'Basic'): OAuthError {
   return new OAuthError('invalid_client', d, 401, false, scheme ? `${scheme} realm="portico", charset="UTF-8"` : undefined);
@@ -98,6 +108,8 @@ const IN_PLAIN_WORDS: Record<string, string> = {
   unmet_authentication_requirements: 'The app asked for a stronger sign-in (such as two-step verification) than your account can give.',
   request_not_supported: 'The app sent its request in a form that Portico does not support.',
   request_uri_not_supported: 'The app sent its request in a form that Portico does not support.',
+  invalid_request_uri: 'The sign-in request the app prepared has expired or was already used.',
+  invalid_request_object: 'The app sent a signed sign-in request that Portico could not accept.',
   temporarily_unavailable: 'Portico is busy right now.',
   server_error: 'Something went wrong at Portico.',
 };

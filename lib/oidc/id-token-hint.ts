@@ -10,11 +10,22 @@
  * - The claims must be an ID token's (OIDC Core §2): sub, and an aud that is exactly one app
  *   registered here. Access-token claims (client_id, scope: RFC 9068 §2.2) and logout-token claims
  *   (events) are refused even under typ "JWT", and so is an aud of this server or of an API.
+ * The hint's sub is the subject its app knows the user by — pairwise for a pairwise app (OIDC Core
+ * §8.1) — so whether it names a user is asked of `namesUser`, which computes that app's subject
+ * for the user; comparing sub to a user id directly would miss every pairwise hint.
  */
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import type { ProviderContext } from './context.ts';
+import { subjectFor } from './subject.ts';
 
-export type IdTokenHint = { sub: string; aud: string[]; sid: string | undefined };
+export type IdTokenHint = {
+  /** The subject as the token says it (the user's id only for a public-subject app). */
+  sub: string;
+  aud: string[];
+  sid: string | undefined;
+  /** Whether the hint names this user (OIDC Core §3.1.2.1, RP-Initiated Logout §2). */
+  namesUser(userId: string): boolean;
+};
 
 type HintContext = Pick<ProviderContext, 'keys' | 'settings' | 'stores'>;
 
@@ -38,8 +49,15 @@ export async function verifyIdTokenHint(token: string, ctx: HintContext): Promis
     const aud: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     // OIDC Core §2: aud holds the client_id of the app the ID token was issued to.
     if (aud.length !== 1 || typeof aud[0] !== 'string' || aud[0] === ctx.settings.issuer) return null;
-    if (!(await ctx.stores.clients.find(aud[0]))) return null;
-    return { sub: claims.sub, aud: [aud[0]], sid: typeof claims.sid === 'string' ? claims.sid : undefined };
+    const client = await ctx.stores.clients.find(aud[0]);
+    if (!client) return null;
+    const sub: string = claims.sub;
+    return {
+      sub,
+      aud: [aud[0]],
+      sid: typeof claims.sid === 'string' ? claims.sid : undefined,
+      namesUser: (userId) => subjectFor(ctx, client, userId) === sub,
+    };
   } catch {
     return null;
   }

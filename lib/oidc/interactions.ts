@@ -3,12 +3,13 @@
  * The screens never see the raw request: they get a description, and they report the user's
  * decision, which is re-validated here before anything is granted.
  */
+import { markDenied } from './authorization/consent-denial.ts';
 import { validateAuthorizationParams, validateClientAndRedirect } from './authorization/validate-request.ts';
 import type { ProviderContext } from './context.ts';
 import { paths } from './context.ts';
 import { accessDenied } from './errors.ts';
 import type { ApiResourceRecord } from './ports.ts';
-import { errorRedirectUrl } from './http/responses.ts';
+import { authorizationResponseUrl, errorResponseParams } from './http/responses.ts';
 import { describeScopes, formatScope, REQUIRED_SCOPES, type DescribedScope, type ScopeApi } from './scopes.ts';
 
 export type InteractionView = {
@@ -89,9 +90,15 @@ export function createInteractions(ctx: ProviderContext) {
     async decideConsent(id: string, userId: string, decision: 'allow' | 'deny', granted?: string[]): Promise<string> {
       const { interaction, request } = await loadOrThrow(id);
       if (decision === 'deny') {
+        // A form_post answer is a page, not a URL: the authorization endpoint sends it (authorization/consent-denial.ts).
+        if (request.responseMode === 'form_post') {
+          await ctx.stores.interactions.updateParams(interaction.id, markDenied(interaction.params));
+          return resumeUrl(interaction.id);
+        }
         await ctx.stores.interactions.delete(interaction.id);
-        // RFC 6749 §4.1.2.1: the resource owner denied the request.
-        return errorRedirectUrl(request.redirectUri, accessDenied('The user denied the request.'), request.state, ctx.settings.issuer);
+        // RFC 6749 §4.1.2.1 / §4.2.2.1: the resource owner denied the request.
+        const params = errorResponseParams(accessDenied('The user denied the request.'), request.state, ctx.settings.issuer);
+        return authorizationResponseUrl({ redirectUri: request.redirectUri, mode: request.responseMode, params });
       }
       const scopes = granted ? request.scopes.filter((s) => granted.includes(s) || REQUIRED_SCOPES.includes(s)) : request.scopes;
       const withdrawn = request.scopes.filter((s) => !scopes.includes(s));

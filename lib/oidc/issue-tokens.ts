@@ -3,13 +3,18 @@
  * Access tokens are opaque by default; a client may choose RFC 9068 JWT access tokens, in which
  * case the jti's hash is stored so introspection and revocation still work.
  * Tokens are durably stored before the response is built: nothing handed out can be lost.
+ * DPoP (RFC 9449): with a verified proof the access token is bound to its key — cnfJkt on the
+ * row, `cnf.jkt` in a JWT (§6.1), token_type "DPoP" (§5) — and so is a public client's refresh token.
+ * `sub` is always the subject the client sees (subject.ts: public or pairwise, OIDC Core §8).
  */
+import { consentedScopes, requestedUserClaims, requestsUserClaims, storedClaimsRequest } from './claims-request.ts';
 import { halfHash, userClaims } from './claims.ts';
 import type { ProviderContext } from './context.ts';
 import type { SigningAlg } from './keys.ts';
 import type { ApiResourceRecord, ClientRecord, NewToken, UserRecord } from './ports.ts';
 import { accessTokenShape, formatResources, scopesForAudience } from './resources.ts';
 import { formatScope } from './scopes.ts';
+import { subjectFor } from './subject.ts';
 import { PREFIX, nowSeconds, randomId, randomSecret, sha256 } from './tokens.ts';
 
 export type IssueRequest = {
@@ -25,19 +30,27 @@ export type IssueRequest = {
   /** What the refresh token keeps (every API the grant covers), when it differs from `audience`. */
   refreshResources?: string | null;
   refresh: boolean;
-  idToken?: { authTime: number; nonce: string | null; sid: string | null; acr: string | null; amr: string | null };
+  idToken?: IdTokenFacts;
   /** The user, when the grant already read it (alongside its other reads, to save a round trip). */
   user?: UserRecord | null;
   /** Rotation: the hash of the refresh token these tokens replace, spent as they are stored. */
   spending?: string;
+  /** RFC 9449 §5: the thumbprint of the DPoP key the token request proved; the tokens are bound to it. */
+  dpopJkt?: string;
 };
+
+/**
+ * What an ID token says about the sign-in behind its grant (OIDC Core §2), and the claims its
+ * authorization request asked for (§5.5, GrantRecord.claims; absent or null: none).
+ */
+export type IdTokenFacts = { authTime: number; nonce: string | null; sid: string | null; acr: string | null; amr: string | null; claims?: string | null };
 
 /** The refresh token named in `spending` was already spent (or revoked) when the new tokens were to be stored. */
 export class AlreadySpentError extends Error {}
 
 export type TokenResponse = {
   access_token: string;
-  token_type: 'Bearer';
+  token_type: 'Bearer' | 'DPoP';
   expires_in: number;
   scope: string;
   refresh_token?: string;
@@ -54,6 +67,7 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
   const audience = formatResources(req.audience);
   const rows: NewToken[] = [];
   const base = { grantId: req.grantId, clientId: client.id, userId: req.userId, createdAt: now };
+  const cnfJkt = req.dpopJkt ?? null;
   const accessExpiresAt = new Date(now.getTime() + shape.ttl * 1000);
 
   let accessToken: string;
@@ -63,14 +77,15 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
     // token's APIs (RFC 8707 §2), or this server (its userinfo endpoint) when there are none.
     const aud = req.audience.length === 1 ? req.audience[0]!.identifier : req.audience.length ? req.audience.map((r) => r.identifier) : ctx.settings.issuer;
     accessToken = await ctx.keys.sign(
-      { iss: ctx.settings.issuer, aud, sub: req.userId ?? client.id, client_id: client.id, iat, exp: iat + shape.ttl, jti, scope },
+      // RFC 9449 §6.1: a bound token names its key's thumbprint.
+      { iss: ctx.settings.issuer, aud, sub: req.userId ? subjectFor(ctx, client, req.userId) : client.id, client_id: client.id, iat, exp: iat + shape.ttl, jti, scope, ...(cnfJkt ? { cnf: { jkt: cnfJkt } } : {}) },
       'RS256',
       'at+jwt',
     );
-    rows.push({ ...base, scope, audience, hash: sha256(jti), kind: 'access', expiresAt: accessExpiresAt });
+    rows.push({ ...base, scope, audience, hash: sha256(jti), kind: 'access', cnfJkt, expiresAt: accessExpiresAt });
   } else {
     accessToken = randomSecret(PREFIX.accessToken);
-    rows.push({ ...base, scope, audience, hash: sha256(accessToken), kind: 'access', expiresAt: accessExpiresAt });
+    rows.push({ ...base, scope, audience, hash: sha256(accessToken), kind: 'access', cnfJkt, expiresAt: accessExpiresAt });
   }
 
   let refreshToken: string | undefined;
@@ -82,6 +97,8 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
       audience: req.refreshResources === undefined ? audience : req.refreshResources,
       hash: sha256(refreshToken),
       kind: 'refresh',
+      // RFC 9449 §5: a public client's refresh token is bound to the key; a confidential client's is not.
+      cnfJkt: client.isPublic ? cnfJkt : null,
       expiresAt: new Date(now.getTime() + client.refreshTokenTtl * 1000),
     });
   }
@@ -89,14 +106,14 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
   let idToken: string | undefined;
   if (req.idToken && req.userId && accessScopes.includes('openid')) {
     const user = req.user ?? (await ctx.stores.users.find(req.userId));
-    idToken = await mintIdToken(ctx, client, user, accessScopes, req.idToken, accessToken, iat);
+    idToken = await mintIdToken(ctx, client, user, accessScopes, req.idToken, { accessToken }, iat);
   }
 
   if (req.spending === undefined) await ctx.stores.tokens.save(rows);
   else if (!(await ctx.stores.tokens.saveSpending(req.spending, now, rows))) throw new AlreadySpentError();
   return {
     access_token: accessToken,
-    token_type: 'Bearer',
+    token_type: cnfJkt ? 'DPoP' : 'Bearer',
     expires_in: shape.ttl,
     scope,
     ...(refreshToken ? { refresh_token: refreshToken } : {}),
@@ -104,28 +121,39 @@ export async function issueTokens(ctx: ProviderContext, req: IssueRequest): Prom
   };
 }
 
-async function mintIdToken(
+/**
+ * The ID token, from the token endpoint and from the authorization endpoint alike (OIDC Core §2,
+ * §3.1.3.6, §3.2.2.10, §3.3.2.11): at_hash binds the access token issued with it, c_hash the code.
+ * Besides the claims of its scopes it carries the ID token claims the claims parameter asked for
+ * that the user consented to (§5.5, claims-request.ts).
+ */
+export async function mintIdToken(
   ctx: ProviderContext,
   client: ClientRecord,
   user: UserRecord | null,
   scopes: string[],
-  info: NonNullable<IssueRequest['idToken']>,
-  accessToken: string,
-  iat: number,
+  info: IdTokenFacts,
+  issuedWith: { accessToken?: string; code?: string },
+  iat = nowSeconds(ctx.clock),
 ): Promise<string> {
   if (!user) throw new Error('The user of this grant no longer exists.');
   const alg = client.idTokenAlg as SigningAlg;
-  // OIDC Core §2 and §3.1.3.6.
+  const requested = storedClaimsRequest(info.claims ?? null);
+  const asked = requestsUserClaims(requested, 'id_token')
+    ? requestedUserClaims(requested, 'id_token', user, await consentedScopes(ctx, user.id, client.id, scopes))
+    : {};
   const payload: Record<string, unknown> = {
-    ...userClaims(user, scopes),
+    ...userClaims(user, scopes, subjectFor(ctx, client, user.id)),
+    ...asked,
     iss: ctx.settings.issuer,
     aud: client.id,
     azp: client.id,
     iat,
     exp: iat + ctx.settings.ttl.idToken,
     auth_time: info.authTime,
-    at_hash: halfHash(accessToken, alg),
   };
+  if (issuedWith.accessToken !== undefined) payload.at_hash = halfHash(issuedWith.accessToken, alg);
+  if (issuedWith.code !== undefined) payload.c_hash = halfHash(issuedWith.code, alg);
   if (info.nonce) payload.nonce = info.nonce;
   if (info.sid) payload.sid = info.sid;
   if (info.acr) payload.acr = info.acr;

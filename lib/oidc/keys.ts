@@ -89,11 +89,13 @@ export class KeyRing {
 
   /**
    * Adds a new key per algorithm, published now and signing from `activatesAt`; the keys signing
-   * until then retire at that moment and stay published `retainSeconds` longer.
+   * until then retire at that moment and stay published `retainSeconds` longer. `at` schedules the
+   * switch later (an operator's maintenance window); never earlier than the activation delay.
    */
-  async rotate(retainSeconds: number): Promise<{ kids: string[]; activatesAt: Date; retiredKids: string[]; publishUntil: Date }> {
+  async rotate(retainSeconds: number, at?: Date): Promise<{ kids: string[]; activatesAt: Date; retiredKids: string[]; publishUntil: Date }> {
     const now = this.clock();
-    const activatesAt = new Date(now.getTime() + this.activationDelaySeconds * 1000);
+    const earliest = now.getTime() + this.activationDelaySeconds * 1000;
+    const activatesAt = new Date(Math.max(earliest, at?.getTime() ?? earliest));
     const publishUntil = new Date(activatesAt.getTime() + retainSeconds * 1000);
     const replaced = (await this.store.list()).filter((k) => !k.retiredAt);
     const kids: string[] = [];

@@ -174,6 +174,11 @@ export interface ClientStore {
   find(clientId: string, freshSince?: number): Promise<ClientRecord | null>;
   /** True when `secretHash` is a live (not revoked, not expired) secret of this client. */
   hasLiveSecret(clientId: string, secretHash: string, now: Date): Promise<boolean>;
+  /**
+   * RFC 7523 §2.2 client_secret_jwt: the client's live secrets as kept sealed at rest
+   * (lib/crypto/client-secret-seal.ts); a secret stored only as a hash is not among them.
+   */
+  liveSealedSecrets(clientId: string, now: Date): Promise<string[]>;
   /** Whether `origin` is the origin of a redirect URI registered by any enabled client (CORS preflight). */
   originRegistered(origin: string): Promise<boolean>;
 }
@@ -325,12 +330,35 @@ export type Stores = {
   settings: SettingsStore;
   devices: DeviceAuthorizationStore;
   usedJtis: UsedJtiStore;
+  pushedRequests: PushedRequestStore;
+  appAccess: AppAccessStore;
 };
+
+/** Controlled access (lib/oidc/app-access.ts): the app's policy and its user and group assignments, as they are now. */
+export interface AppAccessStore {
+  /** True when the app lets everyone in, or the user is assigned to it directly or through a group. */
+  allows(clientId: string, userId: string): Promise<boolean>;
+}
 
 /** Single-use JWT ids (client assertions, DPoP proofs, request objects). */
 export interface UsedJtiStore {
   /** Records `key` until `expiresAt`; true the first time it is seen, false on any reuse (on every instance). */
   remember(key: string, expiresAt: Date): Promise<boolean>;
+}
+
+/** RFC 9126: an authorization request a client pushed, found by the SHA-256 of its request_uri. */
+export type PushedRequestRecord = { hash: string; clientId: string; params: Record<string, string>; expiresAt: Date };
+
+/** Why a request_uri cannot be used (RFC 9126 §4). */
+export type PushedRequestRefusal = 'unknown' | 'other_client' | 'used' | 'expired';
+
+export interface PushedRequestStore {
+  save(record: PushedRequestRecord): Promise<void>;
+  /**
+   * Marks the pushed request used: the first call by the client that pushed it, before it expires,
+   * gets its parameters; any other call (a second use on any instance included) gets why not.
+   */
+  consume(hash: string, clientId: string, now: Date): Promise<{ params: Record<string, string> } | { refused: PushedRequestRefusal }>;
 }
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -7,6 +7,7 @@ import { discoveryEndpoint } from './endpoints/discovery.ts';
 import { endSessionEndpoint } from './endpoints/end-session.ts';
 import { introspectionEndpoint } from './endpoints/introspect.ts';
 import { jwksEndpoint } from './endpoints/jwks.ts';
+import { pushedAuthorizationRequestEndpoint } from './endpoints/par.ts';
 import { revocationEndpoint } from './endpoints/revoke.ts';
 import { registrationEndpoint } from './endpoints/register.ts';
 import { resourceMetadataEndpoint } from './endpoints/resource-metadata.ts';
@@ -25,6 +26,7 @@ export function createProvider(ctx: ProviderContext) {
     jwks: jwksEndpoint(ctx),
     authorize: authorizationEndpoint(ctx),
     token: tokenEndpoint(ctx),
+    par: pushedAuthorizationRequestEndpoint(ctx),
     userinfo: userinfoEndpoint(ctx),
     introspect: introspectionEndpoint(ctx),
     revoke: revocationEndpoint(ctx),

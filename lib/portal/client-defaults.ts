@@ -37,5 +37,3 @@ export function clientDefaults(type: ClientKind): ClientDefaults {
   const d = DEFAULTS[type];
   return { ...d, grantTypes: [...d.grantTypes] };
 }
-
-export const isConfidential = (defaults: Pick<ClientDefaults, 'tokenEndpointAuthMethod'>) => defaults.tokenEndpointAuthMethod !== 'none';

@@ -6,14 +6,15 @@
  * Only an account whose email address is confirmed may create one: a token is a credential that
  * outlives sessions, and an unconfirmed account may belong to someone who typed another person's
  * address (or a throwaway one) at sign-up. The same rule refuses such an account's existing tokens
- * (authenticate-personal-access-token.ts).
+ * (authenticate-personal-access-token.ts). The admin:* scopes are for operators' tokens only; the
+ * operators' endpoints check the role again on every request (lib/admin/operator.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { randomSecret, sha256 } from '../oidc/tokens.ts';
-import { createPersonalAccessTokenSchema, PAT_PREFIX, type CreatePersonalAccessTokenInput } from '../validation/personal-access-token.ts';
+import { ADMIN_PAT_SCOPES, createPersonalAccessTokenSchema, PAT_PREFIX, type CreatePersonalAccessTokenInput } from '../validation/personal-access-token.ts';
 import { recordAudit } from './audit.ts';
-import { ForbiddenError, NotFoundError, parseInput } from './errors.ts';
+import { ForbiddenError, NotFoundError, parseInput, ValidationError } from './errors.ts';
 import { toPatSummary } from './pat-view.ts';
 import type { Actor, CreatedPersonalAccessToken } from './types.ts';
 
@@ -25,9 +26,12 @@ export async function createPersonalAccessToken(
   const { name, scopes, expiresInDays } = parseInput(createPersonalAccessTokenSchema, input);
   const secret = randomSecret(PAT_PREFIX);
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { email: true, emailVerified: true } });
+    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { email: true, emailVerified: true, isAdmin: true } });
     if (!user) throw new NotFoundError('user');
     if (!user.emailVerified) throw new ForbiddenError(unconfirmedEmailMessage(user.email));
+    if (!user.isAdmin && scopes.some((s) => ADMIN_PAT_SCOPES.includes(s))) {
+      throw ValidationError.of('scopes', 'Only operators (administrators) can create tokens with the admin:read or admin:write scope. Untick them.');
+    }
     const row = await tx.personalAccessToken.create({
       data: {
         id: randomUUID(), userId: actor.userId, name, hash: sha256(secret), last4: secret.slice(-4), scopes: scopes.join(' '),
@@ -42,6 +46,6 @@ export async function createPersonalAccessToken(
 function unconfirmedEmailMessage(email: string): string {
   return (
     `Confirm your email address before creating a personal access token. Open the link we sent to ${email} when you signed up. ` +
-    'Lost it, or has it expired? Sign out and use "Forgot password?" on the sign-in page: the reset link confirms your address too.'
+    'Lost it, or has it expired? Use "Send the email again" on this page or in your account; a reset link from "Forgot password?" confirms it too.'
   );
 }

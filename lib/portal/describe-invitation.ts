@@ -7,12 +7,12 @@ import type { Db } from '../db/client.ts';
 import { sha256 } from '../oidc/tokens.ts';
 import type { TeamRole } from './types.ts';
 
-export type InvitationDescription = { teamName: string; role: TeamRole; status: 'pending' | 'used' | 'expired' };
+export type InvitationDescription = { teamName: string; role: TeamRole; status: 'pending' | 'used' | 'revoked' | 'expired' };
 
 export async function describeInvitation(db: Db, token: string, now = new Date()): Promise<InvitationDescription | null> {
   if (token.length > 200) return null;
   const invitation = await db.invitation.findUnique({ where: { tokenHash: sha256(token) }, include: { team: { select: { name: true } } } });
   if (!invitation) return null;
-  const status = invitation.acceptedAt ? 'used' : invitation.expiresAt <= now ? 'expired' : 'pending';
+  const status = invitation.acceptedAt ? 'used' : invitation.revokedAt ? 'revoked' : invitation.expiresAt <= now ? 'expired' : 'pending';
   return { teamName: invitation.team.name, role: invitation.role as TeamRole, status };
 }

@@ -2,7 +2,8 @@
  * Invites someone to a team by email (owners only). The invitation is a link,
  * `/invitations/inv_…`, carrying 256 random bits; only its SHA-256 hash is stored, so the link is
  * in the result once. It works once, for 7 days, for a signed-in user with that email
- * (accept-invitation.ts). Sending it (email, chat) is the caller's business.
+ * (accept-invitation.ts), unless an owner revokes it (revoke-invitation.ts). The caller mails it
+ * after this commits (invitation-email.ts) and may show it to the owner to pass on.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';

@@ -3,6 +3,8 @@
  * CLI code against these; lib/portal/README.md lists the functions.
  */
 import type { ClientKind } from '../oidc/redirect-uri.ts';
+import type { AuthMethod } from '../validation/client-auth-method.ts';
+import type { JwkSet } from '../validation/jwks.ts';
 
 /** Who is acting: the signed-in user (portal) or the owner of a personal access token (API). */
 export type Actor = { userId: string };
@@ -44,8 +46,29 @@ export type ClientSummary = {
   role: TeamRole;
 };
 
-export type ClientDetail = ClientSummary & {
-  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+/** Protocol options (lib/validation/client-protocol-fields.ts); each null when not set. */
+export type ClientProtocolSettings = {
+  /** OAuth 2.0 Multiple Response Types, canonical spelling; ["code"] unless implicit or hybrid were asked for. */
+  responseTypes: string[];
+  /** RFC 7591 §2: the public keys, by value or by URL (never both). */
+  jwks: JwkSet | null;
+  jwksUri: string | null;
+  tokenEndpointAuthSigningAlg: string | null;
+  requestObjectSigningAlg: string | null;
+  /** RFC 9126 §6. */
+  requirePushedAuthorizationRequests: boolean;
+  /** RFC 9449 §5.2. */
+  dpopBoundAccessTokens: boolean;
+  /** OpenID Connect Core §8. */
+  subjectType: 'public' | 'pairwise';
+  sectorIdentifierUri: string | null;
+  /** OpenID Connect Front-Channel Logout 1.0 §2. */
+  frontchannelLogoutUri: string | null;
+  frontchannelLogoutSessionRequired: boolean;
+};
+
+export type ClientDetail = ClientSummary & ClientProtocolSettings & {
+  tokenEndpointAuthMethod: AuthMethod;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   grantTypes: string[];
@@ -69,9 +92,11 @@ export type ClientDetail = ClientSummary & {
 
 /** A plaintext secret or token is in these results once and never again. */
 export type CreatedTeamClient = { client: ClientDetail; clientSecret: string | null };
+/** clientSecret: a secret the change needed (a switch to client_secret_jwt, or from private_key_jwt to a secret method). */
+export type UpdatedClient = ClientDetail & { clientSecret?: string };
 export type RotatedSecret = { secret: SecretSummary; clientSecret: string };
 
-export type PatScope = 'clients:read' | 'clients:write' | 'resources:read' | 'resources:write';
+export type PatScope = 'clients:read' | 'clients:write' | 'resources:read' | 'resources:write' | 'admin:read' | 'admin:write';
 export type PersonalAccessTokenSummary = {
   id: string;
   name: string;

@@ -51,6 +51,7 @@ export function createRateLimits(options: RateLimitOptions = {}, log: (message: 
     passwordResetPerEmail: limiter('passwordResetPerEmail'),
     signUpPerIp: limiter('signUpPerIp'),
     userCodePerIp: limiter('userCodePerIp'),
+    verificationEmailPerAccount: limiter('verificationEmailPerAccount'),
     ready: () => (client ? redisReady(client) : Promise.resolve()),
     close: () => (client ? closeRedis(client) : Promise.resolve()),
   };

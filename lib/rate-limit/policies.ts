@@ -29,6 +29,8 @@
  *   signing up together fits.
  * - userCodePerIp: 20 wrong device user codes per 15 minutes per IP (RFC 8628 §5.1: user codes
  *   are short, so guessing must be slowed). Only wrong codes count; a typo or two per person fits.
+ * - verificationEmailPerAccount: 5 "send the confirmation email again" per hour per account (keyed
+ *   by user id), so the button cannot be used to flood an inbox; a lost or filtered email or two fits.
  */
 export type LimitPolicy = {
   /** Part of the storage key: changing it starts every count afresh. */
@@ -50,6 +52,7 @@ export const POLICIES = {
   passwordResetPerEmail: { name: 'password-reset-email', points: 5, durationSeconds: HOUR },
   signUpPerIp: { name: 'sign-up-ip', points: 30, durationSeconds: HOUR },
   userCodePerIp: { name: 'user-code-ip', points: 20, durationSeconds: 15 * MINUTE },
+  verificationEmailPerAccount: { name: 'verification-email-account', points: 5, durationSeconds: HOUR },
 } as const satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof POLICIES;

@@ -3,7 +3,16 @@
  * the same document for every registered API at <issuer>/oauth/resource-metadata?resource=…; an
  * API may proxy that one or build its own here.
  */
-export function protectedResourceMetadata(options: { resource: string; issuer: string; scopes?: string[]; name?: string }) {
+import { DPOP_SIGNING_ALGS } from '../oidc/dpop-proof.ts';
+
+export function protectedResourceMetadata(options: {
+  resource: string;
+  issuer: string;
+  scopes?: string[];
+  name?: string;
+  /** DPoP-bound tokens (RFC 9449) are taken ('supported', with verifyRequest), or the only ones taken ('required'). */
+  dpop?: 'supported' | 'required';
+}) {
   // RFC 9728 §2.
   return {
     resource: options.resource,
@@ -11,6 +20,8 @@ export function protectedResourceMetadata(options: { resource: string; issuer: s
     ...(options.scopes ? { scopes_supported: options.scopes } : {}),
     bearer_methods_supported: ['header'],
     ...(options.name ? { resource_name: options.name } : {}),
+    ...(options.dpop ? { dpop_signing_alg_values_supported: [...DPOP_SIGNING_ALGS] } : {}),
+    ...(options.dpop === 'required' ? { dpop_bound_access_tokens_required: true } : {}),
   };
 }
 

@@ -10,6 +10,6 @@ let bound: { runtime: unknown; api: (request: HttpRequest) => Promise<HttpRespon
 
 export async function api(request: Request): Promise<Response> {
   const runtime = await getRuntime();
-  if (bound?.runtime !== runtime) bound = { runtime, api: createApi({ db: runtime.db, clock: () => new Date(), issuer: runtime.config.issuer }) };
+  if (bound?.runtime !== runtime) bound = { runtime, api: createApi({ db: runtime.db, clock: () => new Date(), issuer: runtime.config.issuer, secret: runtime.config.secret, outboundAllowedHosts: runtime.config.outboundAllowedHosts }) };
   return toFetchResponse(await bound.api(request));
 }

@@ -15,6 +15,7 @@ export const discovery = bind('discovery');
 export const jwks = bind('jwks');
 export const authorize = bind('authorize');
 export const token = bind('token');
+export const par = bind('par');
 export const userinfo = bind('userinfo');
 export const introspect = bind('introspect');
 export const revoke = bind('revoke');
@@ -30,6 +31,7 @@ export const PROTOCOL_ROUTES: Record<string, EndpointName> = {
   '/.well-known/jwks.json': 'jwks',
   '/oauth/authorize': 'authorize',
   '/oauth/token': 'token',
+  '/oauth/par': 'par',
   '/oauth/userinfo': 'userinfo',
   '/oauth/introspect': 'introspect',
   '/oauth/revoke': 'revoke',

@@ -48,6 +48,9 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
       ttl: config.ttl,
       registrationTokenHash: config.registrationToken ? sha256(config.registrationToken) : null,
       outboundAllowedHosts: config.outboundAllowedHosts,
+      sealingSecret: config.secret,
+      dpopNonceSecret: `${config.secret}:dpop-nonce`,
+      pairwiseSubjectSecret: `${config.secret}:pairwise-subject`,
     },
     stores,
     keys,
@@ -58,7 +61,7 @@ export async function createRuntime(config: Config, clock: () => Date = () => ne
       endSession: (userId, sid) => endUserSession(db, userId, sid, clock()),
     }),
     // Always present: the operator setting (open, off, initial access token) decides per request.
-    registration: createRegistrationPort(db, clock),
+    registration: createRegistrationPort(db, clock, config.secret, { allowedHosts: config.outboundAllowedHosts }),
     clock,
     limits: {
       tokenPerClient: (clientId) => rateLimits.tokenPerClient.consume(clientId),

@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 import type { OperatorSettings } from '../oidc/ports.ts';
+import { brandingSchema } from '../validation/branding.ts';
+import { LOGO_MAX_BYTES, LOGO_TYPES } from '../validation/logo.ts';
+
+/** Who may create an account at /signup: anyone, only people with a pending team invitation, or nobody. */
+export const SIGN_UP_POLICIES = ['open', 'invite_only', 'closed'] as const;
+export type SignUpPolicy = (typeof SIGN_UP_POLICIES)[number];
 
 export const settingSchemas = {
   // RFC 8707 §2: a resource is an absolute URI without a fragment.
@@ -11,6 +17,14 @@ export const settingSchemas = {
   registration: z.object({
     mode: z.enum(['off', 'open', 'initial_access_token']),
     openClientTtlDays: z.number().int().min(1).max(3650),
+  }),
+  sign_up: z.enum(SIGN_UP_POLICIES),
+  branding: brandingSchema,
+  // An uploaded logo (lib/settings/branding.ts), base64, served at /branding/logo.
+  branding_logo: z.object({
+    type: z.enum(LOGO_TYPES),
+    base64: z.string().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4),
+    version: z.string().regex(/^[\w-]{1,64}$/),
   }),
 } as const;
 

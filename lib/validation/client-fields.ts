@@ -51,21 +51,23 @@ function isWebUrl(uri: string): boolean {
   }
 }
 
-export const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', DEVICE_CODE_GRANT] as const;
+export const GRANT_TYPES = ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', DEVICE_CODE_GRANT] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 
 /**
  * Grant types each application type may use. Browser-based types sign users in with the code flow
- * (RFC 6749 §4.1) and may refresh (§6); public clients cannot authenticate, so never
+ * (RFC 6749 §4.1) and may refresh (§6); they may also use the OpenID Connect implicit and hybrid
+ * flows (the implicit grant, §4.2), which only the response types that need it switch on
+ * (response-types.ts); public clients cannot authenticate, so never
  * client_credentials (§4.4); a service uses only client_credentials. The device grant (RFC 8628)
  * is for apps on devices that cannot show a browser or take typing well (TVs, CLIs): native apps
  * (public, §5.6) and confidential web apps (§3.1 authenticates them), never a single-page app,
  * which has a browser, nor a service, which acts for no user.
  */
 export const GRANT_TYPES_BY_TYPE: Record<ClientKind, readonly GrantType[]> = {
-  web: ['authorization_code', 'refresh_token', 'client_credentials', DEVICE_CODE_GRANT],
-  spa: ['authorization_code', 'refresh_token'],
-  native: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
+  web: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', DEVICE_CODE_GRANT],
+  spa: ['authorization_code', 'implicit', 'refresh_token'],
+  native: ['authorization_code', 'implicit', 'refresh_token', DEVICE_CODE_GRANT],
   service: ['client_credentials'],
 };
 

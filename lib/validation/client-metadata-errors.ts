@@ -31,6 +31,17 @@ export const METADATA_NAME: Record<string, string> = {
   refreshTokenRotation: 'refresh_token_rotation',
   skipConsent: 'skip_consent',
   gracePeriodSeconds: 'grace_period_seconds',
+  responseTypes: 'response_types',
+  jwks: 'jwks',
+  jwksUri: 'jwks_uri',
+  tokenEndpointAuthSigningAlg: 'token_endpoint_auth_signing_alg',
+  requestObjectSigningAlg: 'request_object_signing_alg',
+  requirePushedAuthorizationRequests: 'require_pushed_authorization_requests',
+  dpopBoundAccessTokens: 'dpop_bound_access_tokens',
+  subjectType: 'subject_type',
+  sectorIdentifierUri: 'sector_identifier_uri',
+  frontchannelLogoutUri: 'frontchannel_logout_uri',
+  frontchannelLogoutSessionRequired: 'frontchannel_logout_session_required',
 };
 
 const REDIRECT_FIELDS = new Set(['redirect_uris', 'post_logout_redirect_uris']);

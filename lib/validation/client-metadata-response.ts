@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
-import { CLIENT_TYPES } from './client.ts';
+import { AUTH_METHODS, CLIENT_TYPES } from './client.ts';
+import type { JwkSet } from './jwks.ts';
+import { RESPONSE_TYPES, shownResponseTypes } from './response-types.ts';
+import { SUBJECT_TYPES } from './subject-type.ts';
 
 const seconds = z.number().int().describe('Seconds since the Unix epoch');
 
@@ -31,8 +34,8 @@ export const clientMetadataResponseSchema = z.object({
   redirect_uris: z.array(z.string()),
   post_logout_redirect_uris: z.array(z.string()),
   grant_types: z.array(z.string()),
-  response_types: z.array(z.literal('code')),
-  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post', 'none']),
+  response_types: z.array(z.enum(RESPONSE_TYPES)).describe('"code" unless the app registered implicit or hybrid response types; [] for a service'),
+  token_endpoint_auth_method: z.enum(AUTH_METHODS),
   scope: z.string(),
   id_token_signed_response_alg: z.string(),
   description: z.string().optional(),
@@ -45,6 +48,16 @@ export const clientMetadataResponseSchema = z.object({
   policy_uri: z.string().optional(),
   tos_uri: z.string().optional(),
   backchannel_logout_uri: z.string().optional(),
+  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional().describe('The public keys registered by value; absent when none'),
+  jwks_uri: z.string().optional(),
+  token_endpoint_auth_signing_alg: z.string().optional().describe('Absent: any algorithm Portico supports for the method'),
+  request_object_signing_alg: z.string().optional(),
+  require_pushed_authorization_requests: z.boolean(),
+  dpop_bound_access_tokens: z.boolean(),
+  subject_type: z.enum(SUBJECT_TYPES),
+  sector_identifier_uri: z.string().optional(),
+  frontchannel_logout_uri: z.string().optional(),
+  frontchannel_logout_session_required: z.boolean(),
   access_token_format: z.enum(['opaque', 'jwt']),
   access_token_ttl: z.number().int(),
   refresh_token_ttl: z.number().int(),
@@ -63,6 +76,10 @@ export type ClientMetadataSource = {
   refreshTokenTtl: number; createdAt: Date; team?: { id: string } | null; description?: string | null; logoUri?: string | null;
   clientUri?: string | null; policyUri?: string | null; tosUri?: string | null; backchannelLogoutUri?: string | null; refreshTokenRotation?: boolean; skipConsent?: boolean;
   disabled?: boolean; verified?: boolean; scopeDescriptions?: Record<string, string>;
+  /** Issue 11's protocol options; absent (rows read before them) means their defaults. */
+  responseTypes?: string[]; jwks?: JwkSet | null; jwksUri?: string | null; tokenEndpointAuthSigningAlg?: string | null;
+  requestObjectSigningAlg?: string | null; requirePushedAuthorizationRequests?: boolean; dpopBoundAccessTokens?: boolean;
+  subjectType?: string; sectorIdentifierUri?: string | null; frontchannelLogoutUri?: string | null; frontchannelLogoutSessionRequired?: boolean;
   secrets?: { id: string; last4: string | null; status: z.infer<typeof secretMetadataSchema>['status']; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }[];
 };
 
@@ -71,7 +88,11 @@ const epochOrNull = (date: Date | null) => (date ? epochSeconds(date) : null);
 
 export function toClientMetadata(client: ClientMetadataSource, options: { clientSecret?: string | null; withSecrets?: boolean } = {}): ClientMetadataResponse {
   const issuedAt = epochSeconds(client.createdAt);
-  const optional = { description: client.description, logo_uri: client.logoUri, client_uri: client.clientUri, policy_uri: client.policyUri, tos_uri: client.tosUri, backchannel_logout_uri: client.backchannelLogoutUri };
+  const optional = {
+    description: client.description, logo_uri: client.logoUri, client_uri: client.clientUri, policy_uri: client.policyUri, tos_uri: client.tosUri,
+    backchannel_logout_uri: client.backchannelLogoutUri, jwks: client.jwks, jwks_uri: client.jwksUri, token_endpoint_auth_signing_alg: client.tokenEndpointAuthSigningAlg,
+    request_object_signing_alg: client.requestObjectSigningAlg, sector_identifier_uri: client.sectorIdentifierUri, frontchannel_logout_uri: client.frontchannelLogoutUri,
+  };
   return {
     client_id: client.id,
     ...(options.clientSecret ? { client_secret: options.clientSecret, client_secret_expires_at: 0 as const } : {}),
@@ -84,7 +105,7 @@ export function toClientMetadata(client: ClientMetadataSource, options: { client
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris,
     grant_types: client.grantTypes,
-    response_types: client.grantTypes.includes('authorization_code') ? ['code'] : [],
+    response_types: shownResponseTypes(client.responseTypes ?? ['code'], client.grantTypes) as ClientMetadataResponse['response_types'],
     token_endpoint_auth_method: client.tokenEndpointAuthMethod as ClientMetadataResponse['token_endpoint_auth_method'],
     scope: client.scope,
     id_token_signed_response_alg: client.idTokenSignedResponseAlg,
@@ -94,6 +115,10 @@ export function toClientMetadata(client: ClientMetadataSource, options: { client
     access_token_ttl: client.accessTokenTtl,
     refresh_token_ttl: client.refreshTokenTtl,
     refresh_token_rotation: client.refreshTokenRotation ?? true,
+    require_pushed_authorization_requests: client.requirePushedAuthorizationRequests ?? false,
+    dpop_bound_access_tokens: client.dpopBoundAccessTokens ?? false,
+    subject_type: client.subjectType === 'pairwise' ? 'pairwise' : 'public',
+    frontchannel_logout_session_required: client.frontchannelLogoutSessionRequired ?? false,
     skip_consent: client.skipConsent ?? false,
     disabled: client.disabled ?? false,
     verified: client.verified ?? false,

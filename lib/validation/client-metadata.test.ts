@@ -28,7 +28,7 @@ describe('parseClientRegistration', () => {
       ok: true,
       value: {
         name: 'RP', type: 'web', redirectUris: ['https://rp.example.com/cb'], tokenEndpointAuthMethod: 'client_secret_post',
-        logoUri: 'https://rp.example.com/logo.png', grantTypes: ['authorization_code'], scope: 'openid email',
+        logoUri: 'https://rp.example.com/logo.png', grantTypes: ['authorization_code'], responseTypes: ['code'], scope: 'openid email',
       },
     });
   });
@@ -43,8 +43,9 @@ describe('parseClientRegistration', () => {
     expect(fail({ client_name: 'x', redirect_uris: 'https://a.example.com/cb' }).error_description).toMatch(/^redirect_uris: .*array/);
     expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], logo_uri: 'javascript:alert(1)' }).error_description).toMatch(/^logo_uri: /);
     expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], token_endpoint_auth_method: 'private_key_jwt' }).error_description).toMatch(/^token_endpoint_auth_method: /);
-    expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], grant_types: ['implicit'] }).error_description).toMatch(/^grant_types\[0\]: /);
-    expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], response_types: ['token'] }).error_description).toMatch(/^response_types: /);
+    expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], grant_types: ['password'] }).error_description).toMatch(/^grant_types\[0\]: /);
+    expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], grant_types: ['implicit'] }).error_description).toMatch(/^grant_types: The implicit grant is used only by/);
+    expect(fail({ client_name: 'x', redirect_uris: ['https://a.example.com/cb'], response_types: ['token'] }).error_description).toMatch(/^response_types\[0\]: "token" is not a response type/);
     expect(fail({ client_name: 'x', portico_app_type: 'web', token_endpoint_auth_method: 'none', redirect_uris: ['https://a.example.com/cb'] }).error_description)
       .toMatch(/^token_endpoint_auth_method: .*confidential/);
     expect(fail({ client_name: 'x', portico_app_type: 'spa', application_type: 'native', redirect_uris: ['https://a.example.com/cb'] }).error).toBe('invalid_client_metadata');

@@ -17,6 +17,12 @@
  * Contradictions (portico_app_type "spa" with application_type "native", "none" for a web or
  * service app — a type rule in client.ts) are invalid_client_metadata.
  *
+ * Protocol options (client-protocol-fields.ts) keep their standard names: response_types, jwks,
+ * jwks_uri, token_endpoint_auth_signing_alg, request_object_signing_alg (OIDC Dynamic Registration
+ * §2), require_pushed_authorization_requests (RFC 9126 §6), dpop_bound_access_tokens (RFC 9449
+ * §5.2), subject_type, sector_identifier_uri, frontchannel_logout_uri and
+ * frontchannel_logout_session_required (OIDC Front-Channel Logout §2).
+ *
  * Portico's own fields (no standard name): description, scope_descriptions (scope-descriptions.ts),
  * access_token_format, access_token_ttl, refresh_token_ttl, refresh_token_rotation, skip_consent, disabled; and, in responses only,
  * verified (set by the operator with the CLI). Like every field these schemas do not name, a
@@ -26,7 +32,7 @@ import { z } from 'zod';
 import { DEVICE_CODE_GRANT } from '../oidc/device-codes.ts';
 import type { ClientKind } from '../oidc/redirect-uri.ts';
 import type { CreateClientInput } from './client.ts';
-import { ACCESS_TOKEN_FORMATS, CLIENT_TYPES, createClientSchema, ID_TOKEN_ALGS } from './client.ts';
+import { ACCESS_TOKEN_FORMATS, AUTH_METHODS, CLIENT_TYPES, createClientSchema, ID_TOKEN_ALGS } from './client.ts';
 import type { UpdateClientInput } from './client-update.ts';
 import { updateClientSchema } from './client-update.ts';
 import { metadataError, type MetadataError } from './client-metadata-errors.ts';
@@ -40,9 +46,7 @@ const shared = {
   post_logout_redirect_uris: textList('post_logout_redirect_uris').optional(),
   grant_types: textList('grant_types').optional(),
   response_types: textList('response_types').optional(),
-  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post', 'none'], {
-    error: 'token_endpoint_auth_method must be client_secret_basic, client_secret_post or none.',
-  }).optional(),
+  token_endpoint_auth_method: z.enum(AUTH_METHODS, { error: `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}.` }).optional(),
   scope: text('scope').optional(),
   logo_uri: nullableUri('logo_uri'),
   client_uri: nullableUri('client_uri'),
@@ -64,6 +68,26 @@ const shared = {
   id_token_signed_response_alg: z.enum(ID_TOKEN_ALGS, { error: `id_token_signed_response_alg must be ${ID_TOKEN_ALGS.join(', ')}.` }).optional(),
   access_token_format: z.enum(ACCESS_TOKEN_FORMATS, { error: 'access_token_format must be opaque or jwt.' }).optional(),
   refresh_token_rotation: z.boolean({ error: 'refresh_token_rotation must be true or false.' }).optional(),
+  /** RFC 7591 §2: the client's public keys by value (a JWK Set) or by URL; at most one of them. */
+  jwks: z
+    .object({ keys: z.array(z.record(z.string(), z.unknown()), { error: 'jwks.keys must be an array of JWKs.' }) }, { error: 'jwks must be a JWK Set: an object with a "keys" array.' })
+    .nullable()
+    .optional()
+    .describe('Your public keys (RFC 7517 JWK Set), for private_key_jwt and signed request objects. Public keys only: a private key is refused. null removes them.'),
+  jwks_uri: nullableUri('jwks_uri'),
+  /** OpenID Connect Dynamic Client Registration §2. */
+  token_endpoint_auth_signing_alg: text('token_endpoint_auth_signing_alg').nullable().optional(),
+  request_object_signing_alg: text('request_object_signing_alg').nullable().optional(),
+  /** RFC 9126 §6. */
+  require_pushed_authorization_requests: z.boolean({ error: 'require_pushed_authorization_requests must be true or false.' }).optional(),
+  /** RFC 9449 §5.2. */
+  dpop_bound_access_tokens: z.boolean({ error: 'dpop_bound_access_tokens must be true or false.' }).optional(),
+  /** OpenID Connect Dynamic Client Registration §2 (OpenID Connect Core §8). */
+  subject_type: text('subject_type').optional(),
+  sector_identifier_uri: nullableUri('sector_identifier_uri'),
+  /** OpenID Connect Front-Channel Logout 1.0 §2. */
+  frontchannel_logout_uri: nullableUri('frontchannel_logout_uri'),
+  frontchannel_logout_session_required: z.boolean({ error: 'frontchannel_logout_session_required must be true or false.' }).optional(),
 };
 
 /** POST body: a new client. */
@@ -132,14 +156,7 @@ export function parseClientUpdate(body: unknown): Parsed<{ patch: UpdateClientIn
 function typeConflict(meta: ClientRegistration, type: ClientKind): string | null {
   if (meta.application_type === 'native' && type !== 'native') return `application_type native contradicts portico_app_type ${type}.`;
   if (meta.application_type === 'web' && type === 'native') return 'application_type web contradicts portico_app_type native.';
-  return responseTypesProblem(meta.response_types, type);
-}
-
-/** RFC 7591 §2.1: Portico's only response type is "code" (authorization code flow); a service has none. */
-function responseTypesProblem(responseTypes: string[] | undefined, type: ClientKind): string | null {
-  if (!responseTypes) return null;
-  if (type === 'service') return responseTypes.length ? 'response_types: a service app uses no browser flow; send [] or omit it.' : null;
-  return responseTypes.every((r) => r === 'code') ? null : 'response_types: only "code" is supported (the authorization code flow).';
+  return null;
 }
 
 type Common = Omit<ClientRegistration, 'client_name' | 'application_type' | 'portico_app_type'>;
@@ -161,6 +178,18 @@ function commonInput(meta: Common) {
     idTokenAlg: meta.id_token_signed_response_alg,
     accessTokenFormat: meta.access_token_format,
     refreshTokenRotation: meta.refresh_token_rotation,
+    // Response types against grant types (RFC 7591 §2.1) and the other rules run in the input schemas.
+    responseTypes: meta.response_types,
+    jwks: meta.jwks,
+    jwksUri: meta.jwks_uri,
+    tokenEndpointAuthSigningAlg: meta.token_endpoint_auth_signing_alg as CreateClientInput['tokenEndpointAuthSigningAlg'],
+    requestObjectSigningAlg: meta.request_object_signing_alg as CreateClientInput['requestObjectSigningAlg'],
+    requirePushedAuthorizationRequests: meta.require_pushed_authorization_requests,
+    dpopBoundAccessTokens: meta.dpop_bound_access_tokens,
+    subjectType: meta.subject_type as CreateClientInput['subjectType'],
+    sectorIdentifierUri: meta.sector_identifier_uri,
+    frontchannelLogoutUri: meta.frontchannel_logout_uri,
+    frontchannelLogoutSessionRequired: meta.frontchannel_logout_session_required,
   });
 }
 

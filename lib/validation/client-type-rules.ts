@@ -3,11 +3,12 @@
  * fields are present — all of them on create, the patched ones on update:
  * - redirect URIs follow lib/oidc/redirect-uri.ts (RFC 6749 §3.1.2, RFC 8252 §7) and do not repeat;
  *   browser-based types need at least one, a service (client_credentials only) registers none;
- * - spa and native apps are public (token_endpoint_auth_method "none"), web and service apps hold
- *   a secret;
- * - grant types stay within GRANT_TYPES_BY_TYPE, and apps that sign users in keep authorization_code
- *   or, on a device without a usable browser, the device grant (RFC 8628); an app that signs users
- *   in only with the device grant has no redirect, so needs no redirect URI;
+ * - spa and native apps are public (token_endpoint_auth_method "none"); web and service apps are
+ *   confidential and authenticate with a secret or a private key (client-auth-method.ts);
+ * - grant types stay within GRANT_TYPES_BY_TYPE, and apps that sign users in keep authorization_code,
+ *   implicit (OpenID Connect implicit flow) or, on a device without a usable browser, the device
+ *   grant (RFC 8628); an app that signs users in only with the device grant has no redirect, so
+ *   needs no redirect URI;
  * - public apps (spa, native) keep refresh token rotation on (RFC 9700 §4.14.2).
  */
 import type { z } from 'zod';
@@ -16,6 +17,9 @@ import { DEVICE_CODE_GRANT } from '../oidc/device-codes.ts';
 import { GRANT_TYPES_BY_TYPE } from './client-fields.ts';
 
 type UriField = 'redirectUris' | 'postLogoutRedirectUris';
+
+/** Grants that sign a user in: the code flow, the implicit flow, or the device flow. */
+const SIGN_IN_GRANTS = ['authorization_code', 'implicit', DEVICE_CODE_GRANT];
 
 /**
  * Registration rules for one list of URIs: each must pass redirectUriProblem for the type, and
@@ -47,13 +51,13 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
     ctx.addIssue({
       code: 'custom',
       path: ['tokenEndpointAuthMethod'],
-      message: 'Single-page and native apps cannot keep a secret: they are public clients and use PKCE instead.',
+      message: 'Single-page and native apps cannot keep a secret or a private key: they are public clients (token_endpoint_auth_method none) and use PKCE instead.',
     });
   } else if (method === 'none' && (type === 'web' || type === 'service')) {
     ctx.addIssue({
       code: 'custom',
       path: ['tokenEndpointAuthMethod'],
-      message: `A ${type} app is a confidential client: use client_secret_basic or client_secret_post (or choose a spa or native app).`,
+      message: `A ${type} app is a confidential client: use client_secret_basic, client_secret_post, client_secret_jwt or private_key_jwt (or choose a spa or native app).`,
     });
   }
   // RFC 9700 §4.14.2: a public client's refresh tokens must be sender-constrained or rotated, and
@@ -69,7 +73,7 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
   const refused = client.grantTypes?.filter((g) => !(allowed as readonly string[]).includes(g)) ?? [];
   if (refused.length) {
     ctx.addIssue({ code: 'custom', path: ['grantTypes'], message: `A ${type} app cannot use ${refused.join(', ')}; it may use ${allowed.join(', ')}.` });
-  } else if (client.grantTypes && type !== 'service' && !client.grantTypes.includes('authorization_code') && !client.grantTypes.includes(DEVICE_CODE_GRANT)) {
+  } else if (client.grantTypes && type !== 'service' && !SIGN_IN_GRANTS.some((g) => client.grantTypes!.includes(g))) {
     ctx.addIssue({
       code: 'custom',
       path: ['grantTypes'],
@@ -88,8 +92,8 @@ export function checkTypeRules(type: ClientKind, client: TypeRuleFields, ctx: z.
     }
     return;
   }
-  // RFC 8628: the device grant never redirects; only the code flow needs somewhere to return to.
-  const redirects = !client.grantTypes || client.grantTypes.includes('authorization_code');
+  // RFC 8628: the device grant never redirects; only the code and implicit flows need somewhere to return to.
+  const redirects = !client.grantTypes || client.grantTypes.includes('authorization_code') || client.grantTypes.includes('implicit');
   if (client.redirectUris?.length === 0 && redirects) {
     ctx.addIssue({
       code: 'custom',

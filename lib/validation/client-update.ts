@@ -11,6 +11,7 @@ import {
 import {
   accessTokenFormatField, authMethodField, checkTypeRules, clientNameField, idTokenAlgField, linkFields, scopeField, typeRulesApply, uriListField,
 } from './client.ts';
+import { checkProtocolRules, protocolFields, protocolRulesApply, type ProtocolRuleFields } from './client-protocol-fields.ts';
 import { checkScopeDescriptions, scopeDescriptionRulesApply, scopeDescriptionsField } from './scope-descriptions.ts';
 
 export const updateClientSchema = z.object({
@@ -31,19 +32,23 @@ export const updateClientSchema = z.object({
   accessTokenFormat: accessTokenFormatField.optional(),
   /** Administrators only (checked by the use case, not here). */
   skipConsent: skipConsentField.optional(),
+  ...protocolFields,
 });
 
 /**
- * `current.scope` is the app's scope before the change: described scopes must be in the patch's
- * scope, else in this one. Without it (a form that always sends `scope`) only a patched scope is checked.
+ * `current` is the app before the change (a ClientDetail fits): described scopes must be in the
+ * patch's scope, else in current.scope, and the rules between protocol fields (response types and
+ * grant types, keys and the authentication method, pairwise subjects) run on the patch over the
+ * stored values. Without it (a form that always sends those fields) only the patch is checked.
  */
-export function updateClientSchemaFor(type: ClientKind, current?: { scope: string }) {
+export function updateClientSchemaFor(type: ClientKind, current?: { scope: string } & ProtocolRuleFields) {
   return updateClientSchema
     .superRefine((patch, ctx) => checkTypeRules(type, patch, ctx), { when: typeRulesApply })
     .superRefine((patch, ctx) => {
       const scope = patch.scope ?? current?.scope;
       if (patch.scopeDescriptions && scope !== undefined) checkScopeDescriptions(patch.scopeDescriptions, scope, ctx);
-    }, { when: scopeDescriptionRulesApply });
+    }, { when: scopeDescriptionRulesApply })
+    .superRefine((patch, ctx) => checkProtocolRules(type, patch, current, ctx), { when: protocolRulesApply });
 }
 
 export type UpdateClientInput = z.input<typeof updateClientSchema>;

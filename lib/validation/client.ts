@@ -3,7 +3,9 @@
  * the REST API and the CLI.
  *
  * Rules that depend on the application type (redirect URIs per RFC 6749 §3.1.2 / RFC 8252 §7,
- * authentication method, grant types) are in client-type-rules.ts and run on the whole object.
+ * authentication method, grant types) are in client-type-rules.ts and run on the whole object;
+ * the protocol options (response types, keys, DPoP, PAR, subject type, front-channel logout) and
+ * the rules between them are in client-protocol-fields.ts.
  * Editing uses the same fields through client-update.ts.
  */
 import { z } from 'zod';
@@ -15,6 +17,8 @@ import { descriptionField, grantTypesField, refreshTokenRotationField, URI_MAX_L
 import { backchannelLogoutUriField } from './backchannel-logout-uri.ts';
 import { checkTypeRules, typeRulesApply } from './client-type-rules.ts';
 import { checkScopeDescriptions, scopeDescriptionRulesApply, scopeDescriptionsField } from './scope-descriptions.ts';
+import { authMethodField } from './client-auth-method.ts';
+import { checkProtocolRules, creationBaseline, protocolFields, protocolRulesApply } from './client-protocol-fields.ts';
 
 export { URI_MAX_LENGTH };
 
@@ -63,17 +67,7 @@ export const accessTokenFormatField = z.enum(ACCESS_TOKEN_FORMATS, {
   error: 'Access token format must be opaque or jwt.',
 });
 
-/** RFC 7591 §2 token_endpoint_auth_method for clients that hold a secret. */
-export const SECRET_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
-export const secretAuthMethodField = z.enum(SECRET_AUTH_METHODS, {
-  error: 'Token endpoint authentication must be client_secret_basic or client_secret_post.',
-});
-
-/** Any token_endpoint_auth_method Portico supports; which one a type may use is a type rule (checkTypeRules). */
-export const AUTH_METHODS = [...SECRET_AUTH_METHODS, 'none'] as const;
-export const authMethodField = z.enum(AUTH_METHODS, {
-  error: 'Token endpoint authentication must be client_secret_basic, client_secret_post or none.',
-});
+export { AUTH_METHODS, authMethodField, CONFIDENTIAL_AUTH_METHODS, SECRET_AUTH_METHODS } from './client-auth-method.ts';
 
 export const ID_TOKEN_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
 export const idTokenAlgField = z.enum(ID_TOKEN_ALGS, { error: 'ID token signing algorithm must be RS256, ES256 or EdDSA.' });
@@ -105,11 +99,14 @@ export const createClientSchema = z
     description: descriptionField.optional(),
     scopeDescriptions: scopeDescriptionsField.optional(),
     ...linkFields,
+    ...protocolFields,
   })
   // Check the URIs even when another field (name, scope) is wrong, so a form shows every problem at once.
   .superRefine((client, ctx) => checkTypeRules(client.type, client, ctx), { when: typeRulesApply })
   // Without a scope the app gets its type's default scope, which has only standard scopes.
-  .superRefine((client, ctx) => checkScopeDescriptions(client.scopeDescriptions ?? {}, client.scope ?? '', ctx), { when: scopeDescriptionRulesApply });
+  .superRefine((client, ctx) => checkScopeDescriptions(client.scopeDescriptions ?? {}, client.scope ?? '', ctx), { when: scopeDescriptionRulesApply })
+  // Response types against grant types, keys against the authentication method, pairwise subjects (client-protocol-fields.ts).
+  .superRefine((client, ctx) => checkProtocolRules(client.type, client, creationBaseline(client.type), ctx), { when: protocolRulesApply });
 
 export type CreateClientInput = z.input<typeof createClientSchema>;
 export type CreateClientValues = z.output<typeof createClientSchema>;

@@ -1,12 +1,15 @@
 /**
  * Personal access tokens for the REST API: a name to recognise them by, scopes from a fixed list
  * (GET needs clients:read, writes need clients:write; under /resources resources:read and
- * resources:write; none implies another), 1–365 days.
+ * resources:write; operators' endpoints admin:read and admin:write, for operators only; none implies
+ * another), 1–365 days.
  */
 import { z } from 'zod';
 import { CONTROL_MESSAGE, isSingleLine } from './text.ts';
 
-export const PAT_SCOPES = ['clients:read', 'clients:write', 'resources:read', 'resources:write'] as const;
+export const PAT_SCOPES = ['clients:read', 'clients:write', 'resources:read', 'resources:write', 'admin:read', 'admin:write'] as const;
+/** Scopes for the operators' endpoints (groups, app access): only operators may create tokens with them. */
+export const ADMIN_PAT_SCOPES: readonly (typeof PAT_SCOPES)[number][] = ['admin:read', 'admin:write'];
 export const PAT_MAX_DAYS = 365;
 /** Personal access tokens start with this, so a leaked one says what it is. */
 export const PAT_PREFIX = 'pat_';

@@ -17,5 +17,8 @@ export const teamNameField = z
 export const createTeamSchema = z.object({ name: teamNameField });
 export type CreateTeamInput = z.input<typeof createTeamSchema>;
 
+export const renameTeamSchema = z.object({ name: teamNameField });
+export type RenameTeamInput = z.input<typeof renameTeamSchema>;
+
 export const inviteMemberSchema = z.object({ email: emailField, role: teamRoleField.default('developer') });
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;

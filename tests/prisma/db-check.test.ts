@@ -29,7 +29,7 @@ describe('db:check', () => {
   it('fails with exit code 2 when the schema has changes no migration holds', async () => {
     const changed = join(dir.path, 'schema.prisma');
     const source = readFileSync(join(ROOT, 'prisma', 'schema.prisma'), 'utf8');
-    writeFileSync(changed, source.replace('  locale        String?', '  locale        String?\n  nickname      String?'));
+    writeFileSync(changed, source.replace('  locale        String?', '  locale        String?\n  favouriteColour String?'));
     const result = await prismaCli('sqlite', 'file:./data/portico.db', [
       'migrate',
       'diff',
@@ -39,7 +39,7 @@ describe('db:check', () => {
       changed,
       '--exit-code',
     ]);
-    expect(result.stdout).toMatch(/Added column `nickname`/);
+    expect(result.stdout).toMatch(/Added column `favouriteColour`/);
     expect(result.code).toBe(2);
   });
 });

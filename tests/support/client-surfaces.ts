@@ -20,7 +20,7 @@ const jsonResult = async (res: Response): Promise<JsonResult> => ({ status: res.
 export async function restApiAs(h: Harness, userId: string) {
   await h.runtime.db.user.update({ where: { id: userId }, data: { emailVerified: true } });
   const { secret } = await createPersonalAccessToken(h.runtime.db, { userId }, { name: 'test', scopes: ['clients:read', 'clients:write'], expiresInDays: 1 });
-  const api = fetchEndpoint(createApi({ db: h.runtime.db, clock: () => h.clock.now, issuer: h.config.issuer }));
+  const api = fetchEndpoint(createApi({ db: h.runtime.db, clock: () => h.clock.now, issuer: h.config.issuer, secret: h.config.secret }));
   return async (method: string, path: string, body?: unknown): Promise<JsonResult> =>
     jsonResult(
       await api(

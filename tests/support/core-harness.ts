@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { loadConfig, type Config } from '@/lib/config.ts';
+import { activityCounterOf } from '@/lib/db/activity-counter.ts';
 import { migrateDatabase } from '@/lib/db/migrate.ts';
 import { createRuntime, type Runtime } from '@/lib/server/runtime.ts';
 import { createUser } from '@/lib/account/create-user.ts';
@@ -39,6 +40,7 @@ export async function startCore(env: Record<string, string> = {}): Promise<Harne
     runtime,
     clock,
     async close() {
+      await activityCounterOf(runtime.db).drain();
       await runtime.db.$disconnect();
       rmSync(dataDir, { recursive: true, force: true });
     },

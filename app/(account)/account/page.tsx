@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
 
 export default function AccountHome() {
-  redirect('/account/apps');
+  redirect('/account/profile');
 }

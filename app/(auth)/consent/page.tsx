@@ -4,10 +4,13 @@ import { AppRequestHeading, webUrl } from '@/components/auth/app-request-heading
 import { AppVerification } from '@/components/auth/app-verification';
 import { ConsentAccount } from '@/components/auth/consent-account';
 import { ConsentForm } from '@/components/auth/consent-form';
+import { findDeclinedScopes } from '@/lib/account/find-declined-scopes';
 import { RequestExpired } from '@/components/auth/request-expired';
 import { Card } from '@/components/ui/card';
 import { getSignedInUser } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
+import { getBranding } from '@/lib/settings/branding';
+import { BrandHeader } from '@/components/branding/brand-header';
 import { decideConsent } from './actions';
 
 export const metadata: Metadata = { title: 'Allow access' };
@@ -23,9 +26,11 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   const loginUrl = `/login?interaction=${encodeURIComponent(interactionId)}`;
   if (!user) redirect(loginUrl);
 
-  const { config, provider } = await getRuntime();
-  const view = await provider.interactions.describe(interactionId, user.id);
+  const { config, db, provider } = await getRuntime();
+  const [view, branding] = await Promise.all([provider.interactions.describe(interactionId, user.id), getBranding(db)]);
   if (!view) return <RequestExpired />;
+  // Optional scopes this user unticked for this app before start unticked again (still offered).
+  const declined = await findDeclinedScopes(db, user.id, view.client.id);
   // "Not you?" signs out first; switch_account=1 tells the sign-in page not to suggest this account again.
   const switchAccountUrl = `${loginUrl}&switch_account=1`;
   const app = view.client.name;
@@ -38,10 +43,11 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   return (
     <Card className="space-y-6">
       <header className="space-y-3">
+        <BrandHeader branding={branding} />
         <AppRequestHeading appName={app} logoUri={view.client.logoUri} />
         <AppVerification verified={view.client.verified} appName={app} issuerHost={new URL(config.issuer).host} />
         {view.client.metadataDocument ? (
-          <p className="text-sm text-zinc-700 wrap-break-word">
+          <p className="text-sm text-zinc-700 wrap-anywhere">
             This app describes itself at <span className="font-medium">{view.client.id}</span>. Its name and logo come from there and have
             not been checked.
           </p>
@@ -73,6 +79,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
         appName={app}
         verified={view.client.verified}
         scopes={view.scopes}
+        declined={declined}
         apis={view.apis}
       />
     </Card>

@@ -9,6 +9,9 @@ import { TextLink } from '@/components/ui/text-link';
 import { sameOriginPath } from '@/lib/auth/relative-url';
 import { changePasswordPath, getSignedInUser, getUserWhoMustChangePassword } from '@/lib/auth/session';
 import { getRuntime } from '@/lib/server/runtime';
+import { getBranding } from '@/lib/settings/branding';
+import { getSignUpPolicy } from '@/lib/settings/sign-up-policy';
+import { BrandHeader } from '@/components/branding/brand-header';
 import { continueAsSignedInUser } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -16,6 +19,16 @@ export const metadata: Metadata = { title: 'Sign in' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * Where "Create an account" leads without an authorization request: the developer sign-up for
+ * someone on their way to the portal or a team invitation, the end user's otherwise.
+ */
+function signUpPath(continueTo: string): string {
+  const developer = continueTo.startsWith('/developers') || continueTo.startsWith('/invitations/');
+  const page = developer ? '/signup' : '/create-account';
+  return continueTo === '/' ? page : `${page}?callbackUrl=${encodeURIComponent(continueTo)}`;
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getSignedInUser();
@@ -40,13 +53,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   // "Not you?" on the consent screen: a login_hint may name the very account the user just left.
   const switchingAccount = Boolean(view && first(query.switch_account) === '1');
   const email = switchingAccount ? undefined : (view?.loginHint ?? first(query.login_hint));
+  const { db } = await getRuntime();
+  const [branding, signUpPolicy] = await Promise.all([getBranding(db), getSignUpPolicy(db)]);
 
   return (
     <Card className="space-y-6">
       <header className="space-y-1">
+        <BrandHeader branding={branding} />
         <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
         {view ? (
-          <p className="text-sm text-zinc-700">
+          <p className="text-sm wrap-anywhere text-zinc-700">
             to continue to <strong className="font-semibold text-zinc-900">{view.client.name}</strong>
           </p>
         ) : null}
@@ -90,10 +106,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <TextLink href="/forgot-password">Forgot password?</TextLink>
       </p>
 
-      {view ? null : (
+      {user || signUpPolicy === 'closed' ? null : view ? (
         <p className="text-sm text-zinc-700">
-          New to Portico?{' '}
-          <TextLink href={continueTo === '/' ? '/signup' : `/signup?callbackUrl=${encodeURIComponent(continueTo)}`}>Create an account</TextLink>
+          No account yet? <TextLink href={`/create-account?interaction=${encodeURIComponent(view.id)}`}>Create an account</TextLink>, then carry on to
+          the app straight away.
+        </p>
+      ) : (
+        <p className="text-sm text-zinc-700">
+          New to {branding.productName}? <TextLink href={signUpPath(continueTo)}>Create an account</TextLink>
         </p>
       )}
     </Card>

@@ -25,8 +25,15 @@ const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
 type SecretRow = { hash: string; expiresAt: Date | null; revokedAt: Date | null };
+/** A secret kept sealed for client_secret_jwt (RFC 7523 §2.2): read on first use, cached with the client. */
+type SealedRow = { sealed: string; expiresAt: Date | null; revokedAt: Date | null };
 /** expiresAt: RFC 7591 open registrations expire (lib/oidc/endpoints/register.ts); past it the client is unknown. */
-type Cached = { record: ClientRecord | null; secrets: SecretRow[]; expiresAt: Date | null; loadedAt: number; version: number };
+type Cached = {
+  record: ClientRecord | null; secrets: SecretRow[]; expiresAt: Date | null; loadedAt: number; version: number;
+  sealed?: Promise<SealedRow[]>;
+};
+
+const isLive = (s: { expiresAt: Date | null; revokedAt: Date | null }, now: Date) => !s.revokedAt && (!s.expiresAt || s.expiresAt > now);
 
 export function toClientRecord(row: {
   id: string; name: string; type: string; tokenEndpointAuthMethod: string; redirectUris: string; postLogoutRedirectUris: string;
@@ -155,6 +162,18 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
         if (constantTimeEqual(s.hash, secretHash) && live) match = true;
       }
       return match;
+    },
+    // Like hasLiveSecret, right after find(); only client_secret_jwt clients have sealed secrets.
+    async liveSealedSecrets(clientId, now) {
+      const entry = await get(clientId);
+      entry.sealed ??= db.clientSecret
+        .findMany({ where: { clientId, sealed: { not: null } }, select: { sealed: true, expiresAt: true, revokedAt: true } })
+        .then((rows) => rows.map((r) => ({ ...r, sealed: r.sealed! })));
+      const rows = await entry.sealed.catch((err: unknown) => {
+        entry.sealed = undefined;
+        throw err;
+      });
+      return rows.filter((s) => isLive(s, now)).map((s) => s.sealed);
     },
     async originRegistered(origin) {
       await catchUp();

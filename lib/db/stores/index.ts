@@ -1,5 +1,6 @@
 import type { OperatorSettings, Stores } from '../../oidc/ports.ts';
 import type { Db } from '../client.ts';
+import { appAccessStore } from './app-access.ts';
 import { clientStore } from './clients.ts';
 import { metadataDocumentClients, type MetadataDocumentOptions } from './metadata-document-clients.ts';
 import { codeStore } from './codes.ts';
@@ -11,6 +12,7 @@ import { keyStore } from './keys.ts';
 import { resourceStore } from './resources.ts';
 import { settingsStore } from './settings.ts';
 import { tokenStore } from './tokens.ts';
+import { pushedRequestStore } from './pushed-requests.ts';
 import { usedJtiStore } from './used-jtis.ts';
 import { userStore } from './users.ts';
 import { activityCounterOf } from '../activity-counter.ts';
@@ -37,6 +39,8 @@ export function createStores(
     settings: settingsStore(db, defaults),
     devices: deviceAuthorizationStore(db),
     usedJtis: usedJtiStore(db),
+    pushedRequests: pushedRequestStore(db),
+    appAccess: appAccessStore(db),
   };
 }
 

@@ -1,18 +1,28 @@
 /**
- * Authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2), response_type=code.
+ * Authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2, §3.2.2, §3.3.2): the code, implicit
+ * and hybrid response types (authorization/response-type.ts), answered in the query, the fragment
+ * or by form_post (authorization/response-mode.ts, http/form-post.ts). The parameters come from the
+ * query or form body, a pushed request (request_uri, RFC 9126 §4) or a signed request object
+ * (request, RFC 9101) — authorization/authorization-params.ts; a client registered with
+ * require_pushed_authorization_requests must push (RFC 9126 §6).
  * Validates the request, then decides: sign-in needed (no session, prompt=login, max_age passed,
  * id_token_hint for someone else, acr_values asking for a second factor the session lacks),
- * account selection, consent, or issue a code. Anything that needs the user parks the request as
- * an interaction and sends the browser to /login or /consent, which come back here with
- * ?interaction=<id>.
- * Errors go back to the client (with state and RFC 9207 iss) only after client_id and redirect_uri
- * are validated; otherwise the user sees an error page — never an open redirect. Even then the
- * browser is sent back on its own only when the redirect URI is trusted (the app is verified, or
- * the user is signed in); otherwise a page offers the link (RFC 9700 §4.11.2).
+ * account selection, consent, or answer (authorization/issue-response.ts). Anything that needs the
+ * user parks the request as an interaction and sends the browser to /login or /consent, which come
+ * back here with ?interaction=<id>.
+ * Errors go back to the client (with state and RFC 9207 iss, in the request's response mode) only
+ * after client_id and redirect_uri are validated; otherwise the user sees an error page — never an
+ * open redirect. Even then the browser is sent back on its own only when the redirect URI is
+ * trusted (the app is verified, or the user is signed in); otherwise a page offers the link or the
+ * button that delivers the same response (RFC 9700 §4.11.2).
  */
+import { requireAppAccess } from '../app-access.ts';
+import { requestedSubject } from '../claims-request.ts';
 import type { ProviderContext } from '../context.ts';
+import { subjectFor } from '../subject.ts';
 import { paths } from '../context.ts';
 import {
+  accessDenied,
   asOAuthError,
   type OAuthError,
   consentRequired,
@@ -21,18 +31,21 @@ import {
   loginRequired,
   unmetAuthenticationRequirements,
 } from '../errors.ts';
-import { acrOf, meetsAcr, requiredAcr, requiresSecondFactor } from '../acr.ts';
+import { meetsAcr, requiredAcr, requiresSecondFactor } from '../acr.ts';
 import type { HttpRequest, HttpResponse } from '../http/message.ts';
 import { queryParams, requestParams, type Params } from '../http/params.ts';
-import { errorPage, errorRedirectUrl, redirect } from '../http/responses.ts';
+import { authorizationResponse, errorPage, errorResponseParams, redirect, type AuthorizationResponse } from '../http/responses.ts';
 import { untrustedErrorRedirectPage } from '../http/untrusted-redirect.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
 import type { BrowserSession, ClientRecord, InteractionRecord } from '../ports.ts';
-import { formatResources } from '../resources.ts';
-import { covers, formatScope } from '../scopes.ts';
-import { PREFIX, nowSeconds, randomId, randomSecret, sha256 } from '../tokens.ts';
+import { covers } from '../scopes.ts';
+import { PREFIX, nowSeconds, randomSecret } from '../tokens.ts';
 import { clientIdentityUnproven } from '../authorization/client-identity.ts';
+import { deniedByUser, withoutDenialMark } from '../authorization/consent-denial.ts';
+import { issueAuthorizationResponse } from '../authorization/issue-response.ts';
 import { redirectTrusted } from '../authorization/redirect-trust.ts';
+import { resolveAuthorizationParams } from '../authorization/authorization-params.ts';
+import { requirePushedRequest, type ParamsSource } from '../authorization/pushed-request.ts';
 import {
   validateAuthorizationParams,
   validateClientAndRedirect,
@@ -44,10 +57,15 @@ export function authorizationEndpoint(ctx: ProviderContext) {
   return async function authorize(request: HttpRequest): Promise<HttpResponse> {
     let checked: { client: ClientRecord; target: ErrorTarget } | null = null;
     try {
-      const resumed = await resumedInteraction(ctx, request);
-      const params = resumed ? new Map(Object.entries(resumed.params)) : await requestParams(request);
+      const { params, resumed, source } = await authorizationParams(ctx, request);
       checked = await validateClientAndRedirect(ctx, params);
+      requirePushedRequest(checked.client, source);
       const req = await validateAuthorizationParams(ctx, checked.client, checked.target, params);
+      if (resumed && deniedByUser(resumed.params)) {
+        await ctx.stores.interactions.delete(resumed.id);
+        // RFC 6749 §4.1.2.1: the resource owner denied the request (authorization/consent-denial.ts).
+        throw accessDenied('The user denied the request.');
+      }
       return await decide(ctx, request, req, params, resumed);
     } catch (err) {
       const e = asOAuthError(err, (x) => ctx.log('authorize failed', x));
@@ -57,11 +75,25 @@ export function authorizationEndpoint(ctx: ProviderContext) {
   };
 }
 
-/** RFC 6749 §4.1.2.1 error response, redirected only to a trusted URI (RFC 9700 §4.11.2). */
+/** RFC 6749 §4.1.2.1 / §4.2.2.1 error response, sent on its own only to a trusted URI (RFC 9700 §4.11.2). */
 async function errorBackToClient(ctx: ProviderContext, request: HttpRequest, client: ClientRecord, target: ErrorTarget, e: OAuthError): Promise<HttpResponse> {
-  const url = errorRedirectUrl(target.redirectUri, e, target.state, ctx.settings.issuer);
+  const response: AuthorizationResponse = { redirectUri: target.redirectUri, mode: target.responseMode, params: errorResponseParams(e, target.state, ctx.settings.issuer) };
   const signedIn = await ctx.session.read(request).then((session) => session !== null, () => false);
-  return redirectTrusted(client, signedIn) ? redirect(url) : untrustedErrorRedirectPage(client, e, url);
+  return redirectTrusted(client, signedIn) ? authorizationResponse(response) : untrustedErrorRedirectPage(client, e, response);
+}
+
+/**
+ * The request's parameters, read in this one place: a parked request being resumed (?interaction=),
+ * or those the query or form body carries — itself, a pushed request's (request_uri) or a request
+ * object's (request) — as authorization/authorization-params.ts resolves them.
+ */
+async function authorizationParams(
+  ctx: ProviderContext,
+  request: HttpRequest,
+): Promise<{ params: Params; resumed: InteractionRecord | null; source: ParamsSource }> {
+  const resumed = await resumedInteraction(ctx, request);
+  if (resumed) return { params: new Map(Object.entries(resumed.params)), resumed, source: 'resumed' };
+  return { ...(await resolveAuthorizationParams(ctx, await requestParams(request))), resumed: null };
 }
 
 async function resumedInteraction(ctx: ProviderContext, request: HttpRequest): Promise<InteractionRecord | null> {
@@ -109,6 +141,10 @@ async function decide(
     return toInteraction(ctx, params, interaction, req, 'select_account');
   }
 
+  // Controlled access (lib/oidc/app-access.ts): an app limited to assigned users refuses anyone else
+  // with access_denied, before consent and before anything is issued.
+  await requireAppAccess(ctx, req.client, user.userId);
+
   // RFC 8252 §8.6: when nothing proves the request comes from the app (a public client on a custom
   // scheme or loopback redirect), the user decides every time, as if they had never approved it.
   // That holds for apps the operator marked skipConsent or verified too: those marks say who runs
@@ -132,7 +168,8 @@ async function decide(
   }
 
   if (interaction) await ctx.stores.interactions.delete(interaction.id);
-  return issueCode(ctx, req, user);
+  const answer = await issueAuthorizationResponse(ctx, req, user);
+  return authorizationResponse({ redirectUri: req.redirectUri, mode: req.responseMode, params: answer });
 }
 
 /** OIDC Core §3.1.2.1: prompt=login, max_age and id_token_hint can each demand a fresh sign-in. */
@@ -144,10 +181,16 @@ async function needsLogin(ctx: ProviderContext, req: AuthorizationRequest, sessi
   if (req.idTokenHint) {
     const hint = await verifyIdTokenHint(req.idTokenHint, ctx);
     if (!hint) throw invalidRequest('id_token_hint is not a valid ID token issued by this server.');
-    if (hint.sub !== session.userId) {
+    if (!hint.namesUser(session.userId)) {
       if (req.prompts.includes('none')) throw loginRequired('The signed-in user is not the one named by id_token_hint.');
       return true;
     }
+  }
+  // OIDC Core §3.1.2.1, §5.5.1: a sub the claims parameter insists on counts as id_token_hint does.
+  const sub = requestedSubject(req.claims);
+  if (sub !== undefined && sub !== subjectFor(ctx, req.client, session.userId)) {
+    if (req.prompts.includes('none')) throw loginRequired('The signed-in user is not the one the claims parameter names (sub).');
+    return true;
   }
   return false;
 }
@@ -167,7 +210,7 @@ async function toInteraction(
     await ctx.stores.interactions.create({
       id,
       clientId: req.client.id,
-      params: Object.fromEntries(params),
+      params: withoutDenialMark(Object.fromEntries(params)),
       createdAt: now,
       expiresAt: new Date(now.getTime() + ctx.settings.ttl.interaction * 1000),
     });
@@ -178,44 +221,4 @@ async function toInteraction(
   if (step === 'login' && req.loginHint) url.searchParams.set('login_hint', req.loginHint);
   if (opts.secondFactor) url.searchParams.set('second_factor', '1');
   return redirect(url.pathname + url.search);
-}
-
-async function issueCode(ctx: ProviderContext, req: AuthorizationRequest, session: BrowserSession): Promise<HttpResponse> {
-  const now = ctx.clock();
-  const grantId = randomId();
-  const scope = formatScope(req.scopes);
-  await ctx.stores.grants.create({
-    id: grantId,
-    clientId: req.client.id,
-    userId: session.userId,
-    scope,
-    authTime: session.authTime,
-    acr: acrOf(session.amr),
-    amr: session.amr.join(' '),
-    nonce: req.nonce,
-    sid: session.sid,
-    resources: formatResources(req.resources),
-    claims: null,
-  });
-  const code = randomSecret(PREFIX.code);
-  await ctx.stores.codes.save({
-    hash: sha256(code),
-    grantId,
-    clientId: req.client.id,
-    userId: session.userId,
-    redirectUri: req.redirectUri,
-    dpopJkt: null,
-    scope,
-    nonce: req.nonce,
-    codeChallenge: req.pkce?.challenge ?? null,
-    codeChallengeMethod: req.pkce?.method ?? null,
-    authTime: session.authTime,
-    expiresAt: new Date(now.getTime() + ctx.settings.ttl.code * 1000),
-  });
-  // RFC 6749 §4.1.2 + RFC 9207 §2.
-  const url = new URL(req.redirectUri);
-  url.searchParams.set('code', code);
-  if (req.state !== undefined) url.searchParams.set('state', req.state);
-  url.searchParams.set('iss', ctx.settings.issuer);
-  return redirect(url.toString());
 }

@@ -10,6 +10,11 @@
  *   a signed-in user confirmed. A bare link with client_id and nobody signed in gets the signed-out
  *   page with the app's URI as a link instead (RFC 9700 §4.11.2), so anyone who registers an app
  *   cannot use this endpoint as a redirector.
+ * - Front-Channel Logout 1.0 §4: when apps that got a grant in the ended session registered a
+ *   frontchannel_logout_uri, the answer is the signed-out page loading them in iframes, which then
+ *   goes on to post_logout_redirect_uri (frontchannel-logout.ts). That happens only when a session
+ *   ended, and then the destination is trusted, so the interstitial above never carries iframes.
+ *   Portico's own sign-out can come here too: a POST with confirm=yes and no other parameter.
  */
 import type { ProviderContext } from '../context.ts';
 import { paths } from '../context.ts';
@@ -22,6 +27,7 @@ import { redirectTrusted } from '../authorization/redirect-trust.ts';
 import type { ClientRecord } from '../ports.ts';
 import { verifyIdTokenHint } from '../id-token-hint.ts';
 import type { BackchannelLogout } from '../backchannel-logout.ts';
+import { frontChannelFrames, signedOutWithFramesPage } from '../frontchannel-logout.ts';
 import { confirmLogoutPage } from './end-session-confirm.ts';
 
 export function endSessionEndpoint(ctx: ProviderContext, logout: BackchannelLogout) {
@@ -37,16 +43,25 @@ export function endSessionEndpoint(ctx: ProviderContext, logout: BackchannelLogo
       const destination = await logoutDestination(ctx, params, clientId ?? hint?.aud[0]);
       const session = await ctx.session.read(request);
       const confirmed = request.method === 'POST' && params.get('confirm') === 'yes';
-      if (session && !confirmed && (!hint || hint.sub !== session.userId)) {
+      if (session && !confirmed && (!hint || !hint.namesUser(session.userId))) {
         return confirmLogoutPage(paths.endSession, params);
       }
       const cookies = ctx.session.clearCookieHeaders(request);
       if (session) await ctx.session.end(session);
       // Back-Channel Logout §2.7: apps are told after the session has ended, without delaying the user.
       if (session) void logout.sessionEnded(session.userId, session.sid).catch((err) => ctx.log('back-channel logout failed', err));
-      if (!destination) return redirect(paths.loggedOut, cookies);
+      // The session has ended either way: a failure here costs the iframes, not the sign-out.
+      const frames = session
+        ? await frontChannelFrames(ctx, session.userId, session.sid).catch((err: unknown) => {
+            ctx.log('front-channel logout failed', err);
+            return [];
+          })
+        : [];
       // Here a session means its user confirmed (or named it by id_token_hint): they authenticated first.
-      if (redirectTrusted(destination.client, hint !== null || session !== null)) return redirect(destination.url, cookies);
+      const trusted = destination !== null && redirectTrusted(destination.client, hint !== null || session !== null);
+      if (frames.length && (trusted || !destination)) return withCookies(signedOutWithFramesPage(frames, destination?.url ?? null), cookies);
+      if (!destination) return redirect(paths.loggedOut, cookies);
+      if (trusted) return redirect(destination.url, cookies);
       return withCookies(signedOutWithLinkPage(destination.client, destination.url), cookies);
     } catch (err) {
       return errorPage(asOAuthError(err, (x) => ctx.log('end-session failed', x)));

@@ -4,14 +4,18 @@
  * APIs in its audience (RFC 8707; the API's owner names its servers), and by no one else (§4:
  * the server decides who may learn about a token). Anything else, and any unknown, expired,
  * rotated or revoked token, is simply {"active": false} (§2.2) — the response never says why.
- * `aud` lists the token's APIs (RFC 7662 §2.2).
+ * `aud` lists the token's APIs (RFC 7662 §2.2). A DPoP-bound token says so: token_type "DPoP"
+ * and `cnf.jkt`, the key's thumbprint, so a resource server can check the proof (RFC 9449 §6.2).
+ * `sub` is the user as the token's app sees them (subject.ts: pairwise for a pairwise app, OIDC
+ * Core §8), as in its ID tokens and JWT access tokens; the client_id for a token without a user.
  */
-import { findActiveToken } from '../access-token.ts';
+import { findActiveToken, type ActiveToken } from '../access-token.ts';
 import type { ProviderContext } from '../context.ts';
 import { invalidRequest } from '../errors.ts';
 import { clientEndpoint } from '../http/client-endpoint.ts';
 import { json } from '../http/responses.ts';
 import type { ClientRecord, TokenRecord } from '../ports.ts';
+import { subjectFor } from '../subject.ts';
 
 export function introspectionEndpoint(ctx: ProviderContext) {
   return clientEndpoint(ctx, 'introspection', async ({ request, params, client }) => {
@@ -19,7 +23,7 @@ export function introspectionEndpoint(ctx: ProviderContext) {
     if (!token) throw invalidRequest('The "token" parameter is required.');
     const active = await findActiveToken(ctx, token, request.receivedAt);
     if (!active || !(await mayIntrospect(ctx, client, active.token))) return json({ active: false });
-    return json(describe(ctx, active.token));
+    return json(describe(ctx, active));
   });
 }
 
@@ -33,17 +37,18 @@ async function mayIntrospect(ctx: ProviderContext, caller: ClientRecord, token: 
   return false;
 }
 
-function describe(ctx: ProviderContext, t: TokenRecord) {
+function describe(ctx: ProviderContext, { token: t, client }: ActiveToken) {
   return {
     active: true,
     scope: t.scope,
     client_id: t.clientId,
-    token_type: t.kind === 'access' ? 'Bearer' : 'refresh_token',
+    token_type: t.kind === 'refresh' ? 'refresh_token' : t.cnfJkt ? 'DPoP' : 'Bearer',
     exp: Math.floor(t.expiresAt.getTime() / 1000),
     iat: Math.floor(t.createdAt.getTime() / 1000),
     iss: ctx.settings.issuer,
     ...(t.audience ? { aud: audienceClaim(t.audience) } : {}),
-    ...(t.userId ? { sub: t.userId } : { sub: t.clientId }),
+    sub: t.userId ? subjectFor(ctx, client, t.userId) : t.clientId,
+    ...(t.cnfJkt ? { cnf: { jkt: t.cnfJkt } } : {}),
   };
 }
 

@@ -10,7 +10,9 @@
  *   user approved (lib/oidc/device-authorizations.ts); if it has been revoked since, nothing is issued.
  * - Refresh tokens follow the authorization code grant's rule (mayRefresh); an ID token comes with openid.
  */
+import { requireAppAccessOnRefresh } from '../app-access.ts';
 import type { ProviderContext } from '../context.ts';
+import type { DpopProof } from '../dpop.ts';
 import { deviceGrantId } from '../device-authorizations.ts';
 import { SLOW_DOWN_STEP_S } from '../device-codes.ts';
 import { accessDenied, authorizationPending, expiredToken, invalidGrant, invalidRequest, slowDown, type OAuthError } from '../errors.ts';
@@ -22,7 +24,7 @@ import { parseScope } from '../scopes.ts';
 import { sha256 } from '../tokens.ts';
 import { mayRefresh } from './authorization-code.ts';
 
-export async function deviceCodeGrant(ctx: ProviderContext, client: ClientRecord, params: Params): Promise<TokenResponse> {
+export async function deviceCodeGrant(ctx: ProviderContext, client: ClientRecord, params: Params, dpop: DpopProof | null): Promise<TokenResponse> {
   const deviceCode = params.get('device_code');
   if (!deviceCode) throw invalidRequest('The "device_code" parameter is required.');
   const record = await ctx.stores.devices.findByDeviceCode(sha256(deviceCode));
@@ -33,7 +35,7 @@ export async function deviceCodeGrant(ctx: ProviderContext, client: ClientRecord
   if (record.expiresAt <= now) throw expiredToken('The device code has expired. Start again on the device to get a new code.');
   if (record.status === 'denied') throw accessDenied('The user denied the request.');
   if (record.status === 'pending') throw await pendingAnswer(ctx, record, now);
-  return redeem(ctx, client, record, params);
+  return redeem(ctx, client, record, params, dpop);
 }
 
 /** RFC 8628 §3.5: authorization_pending, or slow_down (and 5 more seconds) for a poll within the interval. */
@@ -47,7 +49,7 @@ async function pendingAnswer(ctx: ProviderContext, record: DeviceAuthorizationRe
   return slowDown(`Polling too often: wait at least ${record.interval + SLOW_DOWN_STEP_S} seconds between requests from now on.`);
 }
 
-async function redeem(ctx: ProviderContext, client: ClientRecord, record: DeviceAuthorizationRecord, params: Params): Promise<TokenResponse> {
+async function redeem(ctx: ProviderContext, client: ClientRecord, record: DeviceAuthorizationRecord, params: Params, dpop: DpopProof | null): Promise<TokenResponse> {
   // RFC 8707 §2.2: `resource` may pick among the APIs the user approved; checked before the code is spent.
   const audience = await resolveTokenAudience(ctx, record.resources, params.get('resource'));
   if (!(await ctx.stores.devices.consume(record.deviceCodeHash))) throw invalidGrant('The device code was already used.');
@@ -55,6 +57,8 @@ async function redeem(ctx: ProviderContext, client: ClientRecord, record: Device
   const scopes = parseScope(record.scope);
   const [grant, user] = await Promise.all([ctx.stores.grants.find(grantId), record.userId ? ctx.stores.users.find(record.userId) : null]);
   if (!grant || grant.revokedAt || !user || grant.authTime === null) throw invalidGrant('The authorization has been revoked.');
+  // Controlled access (lib/oidc/app-access.ts): the device is refused for a user the app's policy leaves out.
+  await requireAppAccessOnRefresh(ctx, client, user.id);
 
   return issueTokens(ctx, {
     client,
@@ -66,5 +70,6 @@ async function redeem(ctx: ProviderContext, client: ClientRecord, record: Device
     refresh: mayRefresh(client, scopes),
     user,
     idToken: { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr },
+    dpopJkt: dpop?.jkt,
   });
 }

@@ -4,8 +4,13 @@
  * again means it leaked: the whole family (the grant and every token from it) is revoked.
  * A client may turn rotation off; its refresh token then stays the same until it expires.
  * A requested scope may only narrow the original grant (§6).
+ * A public client's refresh token bound to a DPoP key is used only with a proof by that key
+ * (RFC 9449 §5), checked before the token is spent.
  */
+import { requireAppAccessOnRefresh } from '../app-access.ts';
 import type { ProviderContext } from '../context.ts';
+import type { DpopProof } from '../dpop.ts';
+import { checkKeyBinding } from '../dpop-binding.ts';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.ts';
 import type { Params } from '../http/params.ts';
 import { AlreadySpentError, issueTokens, type TokenResponse } from '../issue-tokens.ts';
@@ -14,7 +19,7 @@ import { resolveTokenAudience } from '../resources.ts';
 import { covers, parseScope } from '../scopes.ts';
 import { sha256 } from '../tokens.ts';
 
-export async function refreshTokenGrant(ctx: ProviderContext, client: ClientRecord, params: Params): Promise<TokenResponse> {
+export async function refreshTokenGrant(ctx: ProviderContext, client: ClientRecord, params: Params, dpop: DpopProof | null): Promise<TokenResponse> {
   const presented = params.get('refresh_token');
   if (!presented) throw invalidRequest('The "refresh_token" parameter is required.');
   const now = ctx.clock();
@@ -27,6 +32,9 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
   if (token.consumedAt) return reuseDetected(ctx, token.grantId, now);
   const { grant } = found;
   if (!grant || grant.revokedAt) throw invalidGrant('The authorization has been revoked.');
+  // Controlled access (lib/oidc/app-access.ts): a user removed from the app's assignments gets no new tokens.
+  await requireAppAccessOnRefresh(ctx, client, token.userId);
+  checkKeyBinding(token.cnfJkt, dpop, 'refresh token');
 
   const original = parseScope(token.scope);
   const requested = params.has('scope') ? parseScope(params.get('scope')) : original;
@@ -49,7 +57,8 @@ export async function refreshTokenGrant(ctx: ProviderContext, client: ClientReco
       // The old token is spent in the statement that stores the new ones: one wins, in one commit.
       spending: rotate ? token.hash : undefined,
       user: found.user,
-      idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr } : undefined,
+      idToken: grant.authTime ? { authTime: grant.authTime, nonce: null, sid: grant.sid, acr: grant.acr, amr: grant.amr, claims: grant.claims } : undefined,
+      dpopJkt: dpop?.jkt,
     });
     return rotate ? response : { ...response, refresh_token: presented };
   } catch (err) {

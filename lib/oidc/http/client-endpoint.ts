@@ -22,7 +22,7 @@ export function clientEndpoint(ctx: ProviderContext, name: string, handle: (call
     try {
       if (request.method !== 'POST') throw methodNotAllowed(`The ${name} endpoint accepts only POST.`, 'POST, OPTIONS');
       const params = await formParams(request);
-      const client = await authenticateClient(request, params, ctx.stores.clients, ctx.clock);
+      const client = await authenticateClient(ctx, request, params);
       if (origin) cors = corsHeaders(origin, clientAllowsOrigin(client, origin));
       const response = await handle({ request, params, client });
       Object.assign(response.headers, cors);

@@ -32,7 +32,7 @@ export function corsHeaders(origin: string | null, allowed: boolean): Record<str
   if (!origin || !allowed) return {};
   return {
     'access-control-allow-origin': origin,
-    'access-control-expose-headers': 'WWW-Authenticate',
+    'access-control-expose-headers': 'WWW-Authenticate, DPoP-Nonce',
     vary: 'Origin',
   };
 }

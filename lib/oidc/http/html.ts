@@ -1,7 +1,9 @@
 /**
  * The few plain HTML pages the protocol core itself serves (errors, logout confirmation, the
- * "continue to the app?" pages of untrusted-redirect.ts). Every value in them is escaped, and they
- * carry their own strict headers: no script at all, no framing, no referrer.
+ * "continue to the app?" pages of untrusted-redirect.ts, the form_post page of form-post.ts).
+ * Every value in them is escaped, and they carry their own strict headers: no framing, no
+ * referrer, no <base>, and no script at all — except, on a page given a per-response nonce, the
+ * inline elements carrying that nonce (then styles need it too: no 'unsafe-inline' anywhere).
  */
 import { response, type HttpResponse } from './message.ts';
 
@@ -23,10 +25,30 @@ a{color:#1d4ed8}a.button{display:inline-block;font-weight:600;background:#18181b
 
 const MARK = `<div class="mark"><svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M12 2 1.5 8h21L12 2Z"/><rect x="3" y="9.5" width="18" height="1.5" rx=".5"/><rect x="4.5" y="12" width="2" height="7" rx=".5"/><rect x="9" y="12" width="2" height="7" rx=".5"/><rect x="13" y="12" width="2" height="7" rx=".5"/><rect x="17.5" y="12" width="2" height="7" rx=".5"/><rect x="2" y="20" width="20" height="2" rx=".5"/></svg>Portico</div>`;
 
+/** What a page may do beyond showing itself. */
+export type PagePolicy = {
+  /** Lets the page's inline <script nonce> (and its <style>) run: a fresh random value per response. */
+  nonce?: string;
+  /** CSP form-action: where the page's forms may go (this server unless said). */
+  formAction?: string;
+};
+
+function contentSecurityPolicy({ nonce, formAction = "'self'" }: PagePolicy): string {
+  return [
+    "default-src 'none'",
+    ...(nonce ? [`script-src 'nonce-${nonce}'`] : []),
+    `style-src ${nonce ? `'nonce-${nonce}'` : "'unsafe-inline'"}`,
+    `form-action ${formAction}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
 /** `bodyHtml` must already be escaped. */
-export function htmlPage(title: string, bodyHtml: string, status = 200, headers: Record<string, string> = {}): HttpResponse {
+export function htmlPage(title: string, bodyHtml: string, status = 200, headers: Record<string, string> = {}, policy: PagePolicy = {}): HttpResponse {
+  const styleNonce = policy.nonce ? ` nonce="${policy.nonce}"` : '';
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)} · Portico</title><style>${STYLE}</style></head>
+<title>${escapeHtml(title)} · Portico</title><style${styleNonce}>${STYLE}</style></head>
 <body><div class="frame">${MARK}<main><h1>${escapeHtml(title)}</h1>${bodyHtml}</main></div></body></html>`;
   return response(status, html, {
     'content-type': 'text/html; charset=utf-8',
@@ -35,7 +57,7 @@ export function htmlPage(title: string, bodyHtml: string, status = 200, headers:
     'x-content-type-options': 'nosniff',
     // These pages can carry codes and request parameters in their URL: never pass it on.
     'referrer-policy': 'no-referrer',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    'content-security-policy': contentSecurityPolicy(policy),
     ...headers,
   });
 }

@@ -3,23 +3,29 @@
  * registered URI is not trusted (authorization/redirect-trust.ts), Portico does not send the
  * browser there on its own — it would lend its name to a link anyone can make by registering an
  * app. It "informs the user and relies on the user": these pages say which app it is (marked
- * unverified), what happened in plain words and where the link goes, and link to the exact URL
- * the redirect would have used. Everything shown is escaped; html.ts adds the strict headers.
+ * unverified), what happened in plain words and where the link goes, and offer the exact response
+ * the redirect would have delivered: a link to the same URL (query or fragment), or for form_post a
+ * Continue button posting the same fields — no script, and the form may go to that origin only.
+ * Everything shown is escaped; html.ts adds the strict headers.
  */
 import { errorInPlainWords, type OAuthError } from '../errors.ts';
 import { paths } from '../context.ts';
+import { destinationHost, formActionSource, responseForm } from './form-post.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import type { HttpResponse } from './message.ts';
+import { authorizationResponseUrl, type AuthorizationResponse } from './responses.ts';
 
 export type UntrustedApp = { name: string };
 
-/** An authorization error for an app nobody vouched for, with a link to its error redirect. */
-export function untrustedErrorRedirectPage(app: UntrustedApp, err: OAuthError, redirectUrl: string): HttpResponse {
+/** An authorization error for an app nobody vouched for, with a link or button delivering its error response. */
+export function untrustedErrorRedirectPage(app: UntrustedApp, err: OAuthError, errorResponse: AuthorizationResponse): HttpResponse {
+  const advice = (to: string) => `Portico has not checked who runs this app. If you were using it and trust it, you can go back to it at ${to}; otherwise close this window.`;
   const body = `${appLine(app)}
 <p>${escapeHtml(errorInPlainWords(err))}</p>
 <p>Error code: <code>${escapeHtml(err.code)}</code> — ${escapeHtml(err.description)}</p>
-${continueLink(redirectUrl, (to) => `Portico has not checked who runs this app. If you were using it and trust it, you can go back to it at ${to}; otherwise close this window.`)}`;
-  return htmlPage('This sign-in request cannot be completed', body, err.status);
+${errorResponse.mode === 'form_post' ? continueButton(errorResponse, advice) : continueLink(authorizationResponseUrl({ ...errorResponse, mode: errorResponse.mode }), advice)}`;
+  const policy = errorResponse.mode === 'form_post' ? { formAction: formActionSource(errorResponse.redirectUri) } : {};
+  return htmlPage('This sign-in request cannot be completed', body, err.status, {}, policy);
 }
 
 /** RP-Initiated Logout: signed out, and the app's post_logout_redirect_uri offered as a link. */
@@ -44,4 +50,11 @@ function continueLink(redirectUrl: string, advice: (destinationHtml: string) => 
   if (UNSAFE_SCHEMES.has(url.protocol)) return `<p>The app's address (${destination}) cannot be opened from here.</p>`;
   return `<p>${advice(`<strong>${destination}</strong>`)}</p>
 <p><a class="button" href="${escapeHtml(url.toString())}" rel="noreferrer">Continue to ${destination}</a></p>`;
+}
+
+/** Form Post Response Mode §2, at the user's press: the same fields, posted by a visible button. */
+function continueButton(r: AuthorizationResponse, advice: (destinationHtml: string) => string): string {
+  const to = destinationHost(r.redirectUri);
+  return `<p>${advice(`<strong>${to}</strong>`)}</p>
+${responseForm(r.redirectUri, r.params, `<p><button type="submit">Continue to ${to}</button></p>`)}`;
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/components/portal/action-result';
-import { getClient, updateClient, type ClientDetail } from '@/lib/portal';
+import { getClient, updateClient, type UpdatedClient } from '@/lib/portal';
 import { deleteClientLogo, saveClientLogo } from '@/lib/portal/client-logo';
 import { ForbiddenError, parseInput } from '@/lib/portal/errors';
 import { updateClientSchemaFor, type UpdateClientInput } from '@/lib/validation/client-update';
@@ -12,13 +12,16 @@ import { actionContext } from '../../../_lib/session';
 
 const appPath = (clientId: string) => `/developers/apps/${encodeURIComponent(clientId)}`;
 
-/** Saves the Settings tab: validated against the app's type with the same schema as the form. */
-export async function saveSettings(clientId: string, patch: UpdateClientInput): Promise<ActionResult<ClientDetail>> {
+/**
+ * Saves the Settings tab: validated against the app's type and stored values with the same schema
+ * as the form. A secret a new authentication method needed is in the result once.
+ */
+export async function saveSettings(clientId: string, patch: UpdateClientInput): Promise<ActionResult<UpdatedClient>> {
   try {
-    const { db, actor } = await actionContext();
+    const { db, actor, config } = await actionContext();
     const app = await getClient(db, actor, String(clientId));
     parseInput(updateClientSchemaFor(app.type, app), patch);
-    const updated = await updateClient(db, actor, app.id, patch);
+    const updated = await updateClient(db, actor, app.id, patch, config.secret, { allowedHosts: config.outboundAllowedHosts });
     revalidatePath(appPath(app.id), 'layout');
     return { ok: true, data: updated };
   } catch (err) {

@@ -5,6 +5,7 @@ import { AppTabs, type AppTab } from '@/components/portal/app-tabs';
 import { AppTypeBadge } from '@/components/portal/app-type-badge';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
+import { usesSecret } from '@/lib/validation/client-auth-method';
 import { loadApp } from '../../../_lib/load-app';
 import { Breadcrumb } from '@/components/portal/breadcrumb';
 
@@ -19,11 +20,11 @@ export default async function AppLayout({ params, children }: { params: Params; 
   const clientId = (await params).clientId;
   const { app } = await loadApp(clientId);
   const base = `/developers/apps/${encodeURIComponent(app.id)}`;
-  const confidential = app.tokenEndpointAuthMethod !== 'none';
+  const hasSecrets = usesSecret(app.tokenEndpointAuthMethod);
   const canEdit = app.role !== 'viewer';
   const tabs: AppTab[] = [
     { segment: '', label: 'Settings' },
-    ...(confidential ? [{ segment: 'secrets', label: 'Secrets' }] : []),
+    ...(hasSecrets ? [{ segment: 'secrets', label: 'Secrets' }] : []),
     { segment: 'quickstart', label: 'Quickstart' },
     { segment: 'api-access', label: 'API access' },
     { segment: 'activity', label: 'Activity' },
@@ -44,7 +45,7 @@ export default async function AppLayout({ params, children }: { params: Params; 
           </span>
           <div className="min-w-0 flex-1 space-y-2">
             <div className="flex flex-wrap items-center gap-2">
-              <h1 className="text-xl font-semibold tracking-tight wrap-break-word sm:text-2xl">{app.name}</h1>
+              <h1 className="min-w-0 text-xl font-semibold tracking-tight wrap-anywhere sm:text-2xl">{app.name}</h1>
               <AppTypeBadge type={app.type} />
               {app.verified ? <Badge tone="green">Verified by the operator</Badge> : null}
               {app.disabled ? <Badge tone="red">Disabled</Badge> : null}
@@ -58,7 +59,7 @@ export default async function AppLayout({ params, children }: { params: Params; 
                 </code>
                 <CopyButton value={app.id} label="Copy client ID" />
               </span>
-              <span>
+              <span className="min-w-0 wrap-anywhere">
                 Team <span className="font-medium text-zinc-800">{app.team.name}</span>
               </span>
             </div>

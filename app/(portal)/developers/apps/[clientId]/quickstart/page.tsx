@@ -5,6 +5,7 @@ import { CodeBlock } from '@/components/ui/code-block';
 import { Tabs } from '@/components/ui/tabs';
 import { TextLink } from '@/components/ui/text-link';
 import { providerMetadata } from '@/lib/oidc/endpoints/discovery';
+import { usesSecret } from '@/lib/validation/client-auth-method';
 import { loadApp } from '../../../../_lib/load-app';
 
 const ENDPOINTS: [keyof ReturnType<typeof providerMetadata>, string][] = [
@@ -22,7 +23,7 @@ export default async function QuickstartPage({ params }: { params: Promise<{ cli
   const metadata = providerMetadata(config.issuer);
   const discoveryUrl = `${config.issuer}/.well-known/openid-configuration`;
   const base = `/developers/apps/${encodeURIComponent(app.id)}`;
-  const confidential = app.tokenEndpointAuthMethod !== 'none';
+  const hasSecret = usesSecret(app.tokenEndpointAuthMethod);
   const redirectUri = app.redirectUris[0] ?? (app.type === 'native' ? 'com.example.app:/oauth/callback' : 'https://app.example.com/callback');
   const snippets = quickstartSnippets({
     issuer: config.issuer,
@@ -31,6 +32,9 @@ export default async function QuickstartPage({ params }: { params: Promise<{ cli
     clientId: app.id,
     type: app.type,
     authMethod: app.tokenEndpointAuthMethod,
+    signingAlg: app.tokenEndpointAuthSigningAlg,
+    responseTypes: app.type === 'service' ? [] : app.responseTypes,
+    dpop: app.dpopBoundAccessTokens,
     redirectUri,
     scope: starterScope(app.type, app.scope),
   });
@@ -64,10 +68,15 @@ export default async function QuickstartPage({ params }: { params: Promise<{ cli
               {
                 label: 'Client secret',
                 value: null,
-                note: confidential ? (
+                note: hasSecret ? (
                   <>
                     Shown once when created. Read it from <code className="font-mono text-[13px]">PORTICO_CLIENT_SECRET</code>; lost it?{' '}
                     <TextLink href={`${base}/secrets`}>Rotate it</TextLink>.
+                  </>
+                ) : app.tokenEndpointAuthMethod === 'private_key_jwt' ? (
+                  <>
+                    None: the app signs its requests with its private key (private_key_jwt). The code reads it, as a JWK, from{' '}
+                    <code className="font-mono text-[13px]">PORTICO_CLIENT_PRIVATE_JWK</code>.
                   </>
                 ) : (
                   'None: this is a public client. It proves itself with PKCE (S256) on every sign-in.'

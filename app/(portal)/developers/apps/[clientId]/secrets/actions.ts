@@ -13,9 +13,9 @@ const appPath = (clientId: string) => `/developers/apps/${encodeURIComponent(cli
 /** A new secret; the previous ones keep working for the chosen grace period. The plaintext is in this answer only. */
 export async function rotateSecret(clientId: string, input: RotateClientSecretInput): Promise<ActionResult<{ clientSecret: string; last4: string | null }>> {
   try {
-    const { db, actor } = await actionContext();
+    const { db, actor, config } = await actionContext();
     const values = parseInput(rotateClientSecretSchema, input);
-    const { secret, clientSecret } = await rotateClientSecret(db, actor, String(clientId), values);
+    const { secret, clientSecret } = await rotateClientSecret(db, actor, String(clientId), values, new Date(), config.secret);
     revalidatePath(appPath(String(clientId)), 'layout');
     return { ok: true, data: { clientSecret, last4: secret.last4 } };
   } catch (err) {

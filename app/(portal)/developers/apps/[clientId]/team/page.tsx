@@ -1,16 +1,19 @@
+import Link from 'next/link';
 import { InviteForm } from '@/components/portal/invite-form';
 import { MemberList } from '@/components/portal/member-list';
 import { Section } from '@/components/portal/page-header';
+import { PendingInvitationList } from '@/components/portal/pending-invitation-list';
 import { ROLE_DESCRIPTIONS } from '@/components/portal/roles';
-import { formatDate } from '@/components/portal/format';
+import { textLinkClass } from '@/components/ui/text-link';
 import { listMembers } from '@/lib/portal';
 import { loadApp } from '../../../../_lib/load-app';
-import { changeRole, invite, remove } from './actions';
+import { changeRole, invite, remove, resend, revoke } from '../../../teams/[teamId]/actions';
 
 export default async function AppTeamPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { app, db, actor } = await loadApp((await params).clientId);
   const { members, invitations } = await listMembers(db, actor, app.team.id);
   const isOwner = app.role === 'owner';
+  const teamHref = `/developers/teams/${encodeURIComponent(app.team.id)}`;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -18,29 +21,27 @@ export default async function AppTeamPage({ params }: { params: Promise<{ client
         <Section
           id="members"
           title={`Members of ${app.team.name}`}
-          description="Access is per team: members can reach every app this team owns."
+          description={
+            <>
+              Access is per team: members can reach every app this team owns.{' '}
+              <Link href={teamHref} className={textLinkClass}>
+                Manage the team
+              </Link>
+            </>
+          }
         >
           <MemberList teamId={app.team.id} members={members} currentUserId={actor.userId} isOwner={isOwner} changeRole={changeRole} remove={remove} />
         </Section>
 
         {isOwner ? (
-          <Section id="invite" title="Invite a teammate" description="They sign in (or create an account) with the invited email and open the link.">
+          <Section id="invite" title="Invite a teammate" description="We email them a link; they sign in (or create an account) with that address and accept.">
             <InviteForm teamId={app.team.id} action={invite} />
           </Section>
         ) : null}
 
         {isOwner && invitations.length ? (
           <Section id="pending" title="Pending invitations">
-            <ul className="divide-y divide-zinc-200">
-              {invitations.map((inv) => (
-                <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 first:pt-0 last:pb-0 text-sm">
-                  <span className="min-w-0 truncate font-medium text-zinc-900">{inv.email}</span>
-                  <span className="text-zinc-600">
-                    {inv.role} · expires {formatDate(inv.expiresAt)}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <PendingInvitationList teamId={app.team.id} invitations={invitations} resend={resend} revoke={revoke} />
           </Section>
         ) : null}
       </div>

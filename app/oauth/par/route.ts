@@ -1,0 +1,1 @@
+export { par as POST, par as OPTIONS } from '@/lib/server/handlers';
