@@ -11,9 +11,8 @@ import { createClient } from '@/lib/portal/create-client.ts';
 import { createRegistrationPort } from '@/lib/portal/dynamic-registration.ts';
 import { ValidationError } from '@/lib/portal/errors.ts';
 import { updateOperatorClient } from '@/lib/portal/update-operator-client.ts';
-import { createTestDatabase, DATABASES, type TestDatabase } from '../support/databases.ts';
-import { createPrismaClient, type Db } from '@/lib/db/client.ts';
-import { migrateDatabase } from '@/lib/db/migrate.ts';
+import { DATABASES } from '../support/databases.ts';
+import { useMigratedDatabase } from '../support/migrated-database.ts';
 
 let server: TestTlsServer;
 beforeAll(async () => (server = await startTlsServer()));
@@ -26,41 +25,32 @@ const fetchOptions = () => ({ allowedHosts: [`metadata.test:${port()}`], ca: ser
 const app = (redirectUris = REDIRECTS) => ({ name: 'Pairwise app', type: 'web' as const, redirectUris, subjectType: 'pairwise' as const, sectorIdentifierUri: sectorUri() });
 
 describe.each(DATABASES)('sector identifier documents at registration on %s', (kind) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await migrateDatabase(database.url);
-    db = await createPrismaClient(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const database = useMigratedDatabase(kind);
+  const db = () => database.db();
 
   it('registers an app whose redirect URIs the document lists, and refuses one it leaves out', async () => {
     server.handle(json(REDIRECTS));
-    const created = await createClient(db, app(), undefined, fetchOptions());
+    const created = await createClient(db(), app(), undefined, fetchOptions());
     expect(created.client.sectorIdentifierUri).toBe(sectorUri());
 
     server.handle(json([REDIRECTS[0]]));
-    const refused = await createClient(db, app(), undefined, fetchOptions()).catch((err: unknown) => err);
+    const refused = await createClient(db(), app(), undefined, fetchOptions()).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).issues).toEqual([{ path: ['sectorIdentifierUri'], message: expect.stringMatching(/does not list these redirect URIs: https:\/\/b\.example\.com\/cb/) }]);
   });
 
   it('checks an edit of the redirect URIs against the document, and writes nothing when it fails', async () => {
     server.handle(json(REDIRECTS));
-    const { client } = await createClient(db, app(), undefined, fetchOptions());
+    const { client } = await createClient(db(), app(), undefined, fetchOptions());
     const added = [...REDIRECTS, 'https://c.example.com/cb'];
-    await expect(updateOperatorClient(db, client.id, { redirectUris: added }, { sectorFetch: fetchOptions() })).rejects.toThrow(/does not list these redirect URIs: https:\/\/c\.example\.com\/cb/);
-    expect(JSON.parse((await db.client.findUniqueOrThrow({ where: { id: client.id } })).redirectUris)).toEqual(REDIRECTS);
+    await expect(updateOperatorClient(db(), client.id, { redirectUris: added }, { sectorFetch: fetchOptions() })).rejects.toThrow(/does not list these redirect URIs: https:\/\/c\.example\.com\/cb/);
+    expect(JSON.parse((await db().client.findUniqueOrThrow({ where: { id: client.id } })).redirectUris)).toEqual(REDIRECTS);
     server.handle(json(added));
-    await updateOperatorClient(db, client.id, { redirectUris: added }, { sectorFetch: fetchOptions() });
+    await updateOperatorClient(db(), client.id, { redirectUris: added }, { sectorFetch: fetchOptions() });
   });
 
   it('answers RFC 7591 registration and RFC 7592 updates with invalid_client_metadata', async () => {
-    const port = createRegistrationPort(db, () => new Date(), undefined, fetchOptions());
+    const port = createRegistrationPort(db(), () => new Date(), undefined, fetchOptions());
     const metadata = { client_name: 'Pairwise app', redirect_uris: REDIRECTS, subject_type: 'pairwise', sector_identifier_uri: sectorUri() };
     server.handle(json(REDIRECTS));
     const registered = await port.register(metadata, `rat-${kind}-${Date.now()}`);

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, DATABASES, type TestDatabase } from '../../../tests/support/databases.ts';
-import { createPrismaClient, type Db } from '../client.ts';
-import { migrateDatabase } from '../migrate.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../../../tests/support/databases.ts';
+import { useMigratedDatabase } from '../../../tests/support/migrated-database.ts';
 import { usedJtiStore } from './used-jtis.ts';
 
 describe.each(DATABASES)('used JWT ids on %s', (kind) => {
-  let database: TestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await migrateDatabase(database.url);
-    db = await createPrismaClient(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const database = useMigratedDatabase(kind);
 
   it('accepts a key once, even when two uses race, and stores only its hash', async () => {
+    const db = database.db();
     const store = usedJtiStore(db);
     const expiresAt = new Date(Date.now() + 60_000);
     const results = await Promise.all(Array.from({ length: 8 }, () => store.remember('client-a:jti-1', expiresAt)));

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AddByEmailForm } from '@/components/admin/add-by-email-form';
 import { ConfirmButton } from '@/components/admin/confirm-button';
-import { DeleteGroupButton } from '@/components/admin/delete-group-button';
+import { DeleteButton } from '@/components/admin/delete-button';
 import { GroupDetailsForm } from '@/components/admin/group-details-form';
 import { Breadcrumb } from '@/components/portal/breadcrumb';
 import { DangerRow, DangerSection } from '@/components/portal/danger-section';
@@ -85,7 +85,13 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <DangerRow
           title="Delete this group"
           description="Its memberships and app assignments go with it. Members lose the apps they could use only through it."
-          action={<DeleteGroupButton name={group.name} action={deleteGroupAction.bind(null, group.id)} />}
+          action={<DeleteButton
+                label="Delete group"
+                noun="group"
+                name={group.name}
+                consequences="Its members lose the apps they could use only through it, at their next sign-in or token refresh."
+                action={deleteGroupAction.bind(null, group.id)}
+              />}
         />
       </DangerSection>
     </div>

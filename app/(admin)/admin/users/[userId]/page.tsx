@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfirmButton } from '@/components/admin/confirm-button';
-import { DeleteUserButton } from '@/components/admin/delete-user-button';
+import { DeleteButton } from '@/components/admin/delete-button';
 import { UserBadges } from '@/components/admin/user-badges';
 import { absoluteDate } from '@/components/account/format-date';
 import { describeUserAgent } from '@/lib/account/describe-user-agent';
@@ -178,7 +178,13 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                 ? 'This is your own account: delete it from your account settings.'
                 : 'Removes the account, its sessions and tokens, its memberships, and the teams only it belongs to with their apps. This cannot be undone.'
             }
-            action={self ? <Link href="/account/delete" className="text-sm font-medium underline">Account settings</Link> : <DeleteUserButton email={user.email} action={deleteUserAction.bind(null, user.id)} />}
+            action={self ? <Link href="/account/delete" className="text-sm font-medium underline">Account settings</Link> : <DeleteButton
+                  label="Delete account"
+                  noun="account"
+                  name={user.email}
+                  consequences="The account, its sessions and tokens, its group and team memberships and the teams only it belongs to (with their apps) are removed for good. Apps it used are told."
+                  action={deleteUserAction.bind(null, user.id)}
+                />}
           />
         </div>
       </DangerSection>

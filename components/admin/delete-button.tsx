@@ -5,8 +5,17 @@ import { UNREACHABLE, type ActionResult } from '@/components/portal/action-resul
 import { ConfirmDeleteDialog } from '@/components/portal/confirm-delete-dialog';
 import { Button } from '@/components/ui/button';
 
-/** "Delete group": the operator types the group's name to confirm; the action goes back to the list. */
-export function DeleteGroupButton({ name, action }: { name: string; action: (confirmName: string) => Promise<ActionResult> }) {
+/**
+ * A console "Delete …" button: the operator types `name` (a group's name, an account's email) to
+ * confirm. On success the action redirects to the list; only failures come back here.
+ */
+export function DeleteButton({ label, noun, name, consequences, action }: {
+  label: string;
+  noun: string;
+  name: string;
+  consequences: string;
+  action: (confirmName: string) => Promise<ActionResult>;
+}) {
   const [open, setOpen] = useState(false);
   async function confirm(typed: string) {
     const result = await action(typed).catch(() => UNREACHABLE);
@@ -15,16 +24,9 @@ export function DeleteGroupButton({ name, action }: { name: string; action: (con
   return (
     <>
       <Button variant="danger" size="sm" fullWidth={false} className="shrink-0" onClick={() => setOpen(true)}>
-        Delete group
+        {label}
       </Button>
-      <ConfirmDeleteDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        name={name}
-        noun="group"
-        consequences="Its members lose the apps they could use only through it, at their next sign-in or token refresh."
-        onConfirm={confirm}
-      />
+      <ConfirmDeleteDialog open={open} onClose={() => setOpen(false)} name={name} noun={noun} consequences={consequences} onConfirm={confirm} />
     </>
   );
 }
