@@ -31,10 +31,17 @@ describe('deleting expired rows', () => {
       ],
     });
     await db.usedJti.createMany({ data: [{ key: 'jti-spent', expiresAt: ago(1) }, { key: 'jti-live', expiresAt: ago(-1000) }] });
+    await db.authorizationRejection.createMany({
+      data: [
+        { id: 'rej-old', clientId: 'c', reason: 'x', createdAt: ago(31 * 86_400_000) },
+        { id: 'rej-recent', clientId: 'c', reason: 'x', createdAt: ago(29 * 86_400_000) },
+      ],
+    });
     expect(await deleteExpired(db, now)).toEqual({ interactions: 1, codes: 0, tokens: 1, sessions: 2 });
     expect((await db.userSession.findMany({ orderBy: { id: 'asc' } })).map((s) => s.id)).toEqual(['ended-recently', 'live']);
     expect((await db.token.findMany({ orderBy: { hash: 'asc' } })).map((t) => t.hash)).toEqual(['live', 'recent']);
     expect((await db.interaction.findMany()).map((i) => i.id)).toEqual(['ix_live']);
     expect((await db.usedJti.findMany()).map((j) => j.key)).toEqual(['jti-live']);
+    expect((await db.authorizationRejection.findMany()).map((r) => r.id)).toEqual(['rej-recent']);
   });
 });

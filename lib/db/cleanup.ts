@@ -1,7 +1,7 @@
 /**
  * Deletes what can no longer be used: expired interactions and codes, tokens a day past their
  * expiry (a rotated refresh token is kept until it expires, so reuse is still detected), device
- * authorizations a day past theirs, used JWT ids and pushed authorization requests once expired, and
+ * authorizations a day past theirs, used JWT ids and pushed authorization requests once expired, refused authorization requests after 30 days, and
  * browser sessions a day after they ended or once idle past the cookie's lifetime.
  * Run periodically by every instance; the deletes are idempotent, so instances may overlap.
  */
@@ -23,6 +23,7 @@ export async function deleteExpired(db: Db, now: Date): Promise<{ interactions: 
     db.deviceAuthorization.deleteMany({ where: { expiresAt: { lt: dayAgo } } }),
     db.usedJti.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.pushedAuthorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.authorizationRejection.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } }),
   ]);
   return { interactions: interactions.count, codes: codes.count, tokens: tokens.count, sessions: sessions.count };
 }

@@ -332,7 +332,13 @@ export type Stores = {
   usedJtis: UsedJtiStore;
   pushedRequests: PushedRequestStore;
   appAccess: AppAccessStore;
+  rejections: AuthorizationRejectionStore;
 };
+
+/** Authorization requests refused before anything could be sent back to the app (its Activity tab). */
+export interface AuthorizationRejectionStore {
+  record(rejection: { clientId: string; redirectUri: string | null; reason: string; at: Date }): Promise<void>;
+}
 
 /** Controlled access (lib/oidc/app-access.ts): the app's policy and its user and group assignments, as they are now. */
 export interface AppAccessStore {

@@ -30,6 +30,7 @@ export { authenticatePersonalAccessToken, type AuthenticatedToken } from './auth
 export { NotFoundError, ForbiddenError, ValidationError, type ValidationIssue } from './errors.ts';
 export type * from './types.ts';
 export { getClientActivity, ACTIVITY_DAYS, type ClientActivity } from './get-client-activity.ts';
+export { listAuthorizationRejections, type AuthorizationRejectionView } from './list-authorization-rejections.ts';
 export { describeInvitation, type InvitationDescription } from './describe-invitation.ts';
 export { createApiResource } from './create-api-resource.ts';
 export { createOperatorApiResource } from './create-operator-api-resource.ts';

@@ -13,6 +13,7 @@ import { resourceStore } from './resources.ts';
 import { settingsStore } from './settings.ts';
 import { tokenStore } from './tokens.ts';
 import { pushedRequestStore } from './pushed-requests.ts';
+import { authorizationRejectionStore } from './authorization-rejections.ts';
 import { usedJtiStore } from './used-jtis.ts';
 import { userStore } from './users.ts';
 import { activityCounterOf } from '../activity-counter.ts';
@@ -39,6 +40,7 @@ export function createStores(
     settings: settingsStore(db, defaults),
     devices: deviceAuthorizationStore(db),
     usedJtis: usedJtiStore(db),
+    rejections: authorizationRejectionStore(db),
     pushedRequests: pushedRequestStore(db),
     appAccess: appAccessStore(db),
   };

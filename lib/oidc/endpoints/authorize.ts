@@ -56,8 +56,10 @@ import {
 export function authorizationEndpoint(ctx: ProviderContext) {
   return async function authorize(request: HttpRequest): Promise<HttpResponse> {
     let checked: { client: ClientRecord; target: ErrorTarget } | null = null;
+    let sent: Params | null = null;
     try {
       const { params, resumed, source } = await authorizationParams(ctx, request);
+      sent = params;
       checked = await validateClientAndRedirect(ctx, params);
       requirePushedRequest(checked.client, source);
       const req = await validateAuthorizationParams(ctx, checked.client, checked.target, params);
@@ -70,9 +72,28 @@ export function authorizationEndpoint(ctx: ProviderContext) {
     } catch (err) {
       const e = asOAuthError(err, (x) => ctx.log('authorize failed', x));
       if (checked && e.redirectable) return await errorBackToClient(ctx, request, checked.client, checked.target, e);
+      await recordRejection(ctx, () => sent ?? queryParams(request), e);
       return errorPage(e);
     }
   };
+}
+
+/**
+ * A request refused with Portico's own error page (nothing could go back to the app) is logged for
+ * the app's developers (its Activity tab), when the client_id names a registered app: they see the
+ * redirect_uri that was sent and why. Never fails the response.
+ */
+async function recordRejection(ctx: ProviderContext, sentParams: () => Params, e: OAuthError): Promise<void> {
+  try {
+    const params = sentParams();
+    const clientId = params.get('client_id');
+    if (!clientId) return;
+    const client = await ctx.stores.clients.find(clientId);
+    if (!client) return;
+    await ctx.stores.rejections.record({ clientId: client.id, redirectUri: params.get('redirect_uri') ?? null, reason: e.description, at: ctx.clock() });
+  } catch (err) {
+    ctx.log('could not record a refused authorization request', err);
+  }
 }
 
 /** RFC 6749 §4.1.2.1 / §4.2.2.1 error response, sent on its own only to a trusted URI (RFC 9700 §4.11.2). */
