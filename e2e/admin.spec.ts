@@ -187,14 +187,19 @@ test('an operator manages users, groups, app access, keys, the audit log and bra
     await expect(signUp.getByText('Saved.', { exact: false })).toBeVisible();
 
     const visitor = await (await browser.newContext({ baseURL: state.issuer })).newPage();
-    await visitor.goto('/signup');
-    await expect(visitor.getByText('Sign-up is closed')).toBeVisible();
+    await expect(async () => {
+      await visitor.goto('/signup');
+      await expect(visitor.getByText('Sign-up is closed')).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
     await expect(visitor.getByRole('button', { name: 'Create account' })).toHaveCount(0);
 
     await signUp.getByRole('radio', { name: /^Open/ }).check();
     await signUp.getByRole('button', { name: 'Save sign-up' }).click();
-    await visitor.reload();
-    await expect(visitor.getByRole('button', { name: 'Create account' })).toBeVisible();
+    // The save finishes after the click returns, and servers apply settings within a quarter second.
+    await expect(async () => {
+      await visitor.reload();
+      await expect(visitor.getByRole('button', { name: 'Create account' })).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
     await visitor.context().close();
   });
 
@@ -209,8 +214,10 @@ test('an operator manages users, groups, app access, keys, the audit log and bra
     await expect(branding.getByText('Saved. It applies on every server within a moment.')).toBeVisible();
 
     const visitor = await (await browser.newContext({ baseURL: state.issuer })).newPage();
-    await visitor.goto('/login');
-    await expect(visitor.getByTestId('brand-header')).toContainText(BRAND);
+    await expect(async () => {
+      await visitor.goto('/login');
+      await expect(visitor.getByTestId('brand-header')).toContainText(BRAND, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
     await expect(visitor).toHaveTitle(`Sign in · ${BRAND}`);
     await visitor.screenshot({ path: path.join(DIR, 'admin-branded-login-desktop.png'), fullPage: true });
     await visitor.setViewportSize({ width: 390, height: 844 });
