@@ -17,6 +17,7 @@
  * button that delivers the same response (RFC 9700 §4.11.2).
  */
 import { requireAppAccess } from '../app-access.ts';
+import { looksLikeClientIdUrl } from '../client-id-metadata-document.ts';
 import { requestedSubject } from '../claims-request.ts';
 import type { ProviderContext } from '../context.ts';
 import { subjectFor } from '../subject.ts';
@@ -87,7 +88,8 @@ async function recordRejection(ctx: ProviderContext, sentParams: () => Params, e
   try {
     const params = sentParams();
     const clientId = params.get('client_id');
-    if (!clientId) return;
+    // A client ID metadata document's app has no portal to show it, and looking it up could fetch the document again.
+    if (!clientId || looksLikeClientIdUrl(clientId)) return;
     const client = await ctx.stores.clients.find(clientId);
     if (!client) return;
     await ctx.stores.rejections.record({ clientId: client.id, redirectUri: params.get('redirect_uri') ?? null, reason: e.description, at: ctx.clock() });
