@@ -62,6 +62,7 @@ async function createSqliteClient(url: string): Promise<Db> {
   adapterFactory.connect = async () => {
     const adapter = await connect();
     connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    beginImmediate(connection);
     return adapter;
   };
   const db = new PrismaClient({ adapter: adapterFactory });
@@ -74,6 +75,17 @@ async function createSqliteClient(url: string): Promise<Db> {
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return db;
+}
+
+/**
+ * The adapter opens interactive transactions with a deferred BEGIN. One that reads and then
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT when another process (a second instance, the
+ * CLI) committed in between: busy_timeout cannot help, the snapshot is stale. BEGIN IMMEDIATE
+ * takes the write lock up front, waiting up to busy_timeout for it.
+ */
+function beginImmediate(connection: BetterSqlite3.Database) {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof connection.prepare;
 }
 
 async function createPostgresClient(url: string): Promise<Db> {

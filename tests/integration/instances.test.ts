@@ -89,6 +89,11 @@ describe.each(DATABASES)('two instances on one %s database', (kind) => {
   describe('client changes', () => {
     const call = () => apiClient(a.issuer);
     const callB = () => apiClient(b.issuer);
+    const createApp = async (body: object) => {
+      const res = await call()('POST', '/api/v1/clients', { token: pat, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
 
     it('a client deleted through RFC 7592 on one instance gets no token from either', async () => {
       const res = await fetch(`${a.issuer}/oauth/register`, {
@@ -105,7 +110,7 @@ describe.each(DATABASES)('two instances on one %s database', (kind) => {
     });
 
     it('disabling and enabling through the REST API applies on both at once', async () => {
-      const app = (await call()('POST', '/api/v1/clients', { token: pat, body: { client_name: 'Worker', grant_types: ['client_credentials'] } })).body;
+      const app = await createApp({ client_name: 'Worker', grant_types: ['client_credentials'] });
       expect(await statuses(app.client_id, app.client_secret)).toEqual([200, 200]);
       expect((await call()('PATCH', `/api/v1/clients/${app.client_id}`, { token: pat, body: { disabled: true } })).status).toBe(200);
       expect(await statuses(app.client_id, app.client_secret)).toEqual([401, 401]);
@@ -114,7 +119,7 @@ describe.each(DATABASES)('two instances on one %s database', (kind) => {
     });
 
     it('a secret rotated with no grace, or revoked, stops working on both at once', async () => {
-      const app = (await call()('POST', '/api/v1/clients', { token: pat, body: { client_name: 'Worker', grant_types: ['client_credentials'] } })).body;
+      const app = await createApp({ client_name: 'Worker', grant_types: ['client_credentials'] });
       expect(await statuses(app.client_id, app.client_secret)).toEqual([200, 200]);
       const rotated = await callB()('POST', `/api/v1/clients/${app.client_id}/secrets`, { token: pat, body: { grace_period_seconds: 0 } });
       expect(rotated.status).toBe(201);
@@ -129,7 +134,7 @@ describe.each(DATABASES)('two instances on one %s database', (kind) => {
     it('a changed redirect URI is refused by both at once', async () => {
       const oldUri = 'https://rp.example.com/old';
       const newUri = 'https://rp.example.com/new';
-      const app = (await call()('POST', '/api/v1/clients', { token: pat, body: { client_name: 'Web', redirect_uris: [oldUri] } })).body;
+      const app = await createApp({ client_name: 'Web', redirect_uris: [oldUri] });
       const authorize = (server: RunningServer, uri: string) =>
         fetch(`${server.issuer}/oauth/authorize?${new URLSearchParams({ client_id: app.client_id, redirect_uri: uri, response_type: 'code', scope: 'openid', state: 's' })}`, { redirect: 'manual' });
       // Known good: sent on to sign in (a redirect), for both instances.
