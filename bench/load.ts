@@ -23,6 +23,8 @@ export type LoadResult = {
   bodyProblems: number;
   /** A few non-2xx bodies, to say what went wrong. */
   sampleErrors: string[];
+  /** The server's CPU time per request in µs (all its serving processes), when it could be read. */
+  cpuUs?: number;
 };
 
 export type Conn = {

@@ -170,6 +170,8 @@ export async function startOidcProvider(log: (s: string) => void): Promise<Targe
       serviceAuth: auth,
       webAuth: auth,
       pkce: shared.pkce,
+      // (b) and (c) run on the stateful instance once it exists; the other one idles meanwhile.
+      servingPids: () => [main.child.pid!, ...(stateful ? [stateful.child.pid!] : [])],
       freshAccessToken: async () => (await exchangeCode(target, (await main.mint(1))[0]!)).access_token,
       async codes(n) {
         const server = await statefulServer();

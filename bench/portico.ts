@@ -146,6 +146,7 @@ export async function startPortico(kind: DatabaseKind, log: (s: string) => void,
       serviceAuth: basic(svc.id, svc.secret!),
       webAuth: basic(web.id, web.secret!),
       pkce,
+      servingPids: () => [child.pid!], // the protocol server (Next's process idles; PostgreSQL's are not counted)
       freshAccessToken: async () => (await exchangeCode(target, await authorize(2_000_000 + accessTokens++))).access_token,
       async codes(n, budgetMs) {
         const started = performance.now();

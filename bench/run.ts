@@ -30,7 +30,8 @@ import path from 'node:path';
 import type { DatabaseKind } from '../tests/support/databases.ts';
 import { ROOT } from '../tests/support/server.ts';
 import { signingRate, type SigningRate } from './jose-rate.ts';
-import { failures, load, type LoadResult } from './load.ts';
+import { cpuSeconds } from './cpu.ts';
+import { failures, load as loadAnywhere, type LoadResult, type LoadSpec } from './load.ts';
 import { startOidcProvider } from './oidc-provider.ts';
 import { startPortico } from './portico.ts';
 import { cleanupAll, onCleanup } from './processes.ts';
@@ -95,13 +96,21 @@ function hasTokens(body: string, ...fields: string[]): boolean {
 
 function summary(r: LoadResult): string {
   const bad = failures(r);
-  return `${r.requests} req in ${r.durationS.toFixed(1)} s → ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${bad ? `  !! ${r.non2xx} non-2xx, ${r.errors} errors, ${r.bodyProblems} bad bodies ${JSON.stringify(r.statusCodes)} ${r.sampleErrors[0] ?? ''}` : ''}`;
+  return `${r.requests} req in ${r.durationS.toFixed(1)} s → ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.cpuUs === undefined ? '' : `, server CPU ${r.cpuUs.toFixed(0)} µs/req`}${bad ? `  !! ${r.non2xx} non-2xx, ${r.errors} errors, ${r.bodyProblems} bad bodies ${JSON.stringify(r.statusCodes)} ${r.sampleErrors[0] ?? ''}` : ''}`;
 }
 
 /** Measures `keys` on `t`, adding to `result` (a new one when omitted). */
 async function measureServer(t: Target, keys: readonly EndpointKey[] = ENDPOINTS.map((e) => e.key), into?: ServerResult): Promise<ServerResult> {
   const result: ServerResult = into ?? { label: t.label, notes: [...t.notes], endpoints: {} };
   const url = t.base;
+  /** Load on `t`, with the CPU time its serving processes spent per request. */
+  const load = async (spec: LoadSpec): Promise<LoadResult> => {
+    const before = cpuSeconds(t.servingPids());
+    const r = await loadAnywhere(spec);
+    const after = cpuSeconds(t.servingPids());
+    if (before !== null && after !== null && r.requests > 0) r.cpuUs = ((after - before) * 1e6) / r.requests;
+    return r;
+  };
   const record = async (key: EndpointKey, r: Measurement) => {
     const why = await t.diagnose?.();
     if (why) r.note = [r.note, why].filter(Boolean).join('; ');
@@ -249,15 +258,16 @@ function busyJobs(): string[] {
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 const fmt = (m: Measurement | undefined, f: (m: Measurement) => string) => (m ? (m.unsupported ? 'n/a' : f(m)) : '—');
+const cpuCell = (m: Measurement | undefined) => fmt(m, (x) => (x.cpuUs === undefined ? '?' : x.cpuUs.toFixed(0)));
 const rateCell = (m: Measurement | undefined) => fmt(m, (x) => `${x.rps.toFixed(0)}${failures(x) ? '!' : ''}`);
 
 function table(portico: ServerResult, ref: ServerResult | null): string {
-  const head = ['endpoint', `${portico.label} req/s`, 'p50 ms', 'p99 ms', 'oidc-provider req/s', 'p50 ms', 'p99 ms', 'Portico/oidc-provider'];
+  const head = ['endpoint', `${portico.label} req/s`, 'p50 ms', 'p99 ms', 'CPU µs/req', 'oidc-provider req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'Portico/oidc-provider'];
   const rows = ENDPOINTS.map(({ key, label }) => {
     const p = portico.endpoints[key];
     const o = ref?.endpoints[key];
     const ratio = p && o && !p.unsupported && !o.unsupported && o.rps > 0 ? `${(p.rps / o.rps).toFixed(2)}x` : '—';
-    return [label, rateCell(p), fmt(p, (x) => String(x.p50)), fmt(p, (x) => String(x.p99)), rateCell(o), fmt(o, (x) => String(x.p50)), fmt(o, (x) => String(x.p99)), ratio];
+    return [label, rateCell(p), fmt(p, (x) => String(x.p50)), fmt(p, (x) => String(x.p99)), cpuCell(p), rateCell(o), fmt(o, (x) => String(x.p50)), fmt(o, (x) => String(x.p99)), cpuCell(o), ratio];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join(' | ');
@@ -343,6 +353,7 @@ async function main() {
     console.log(`${p.label} token issuance as a share of the RS256 signing rate: ${parts.join(', ')}`);
   }
   console.log('(code exchange and refresh sign one RS256 ID token per response; client_credentials signs nothing: opaque tokens)');
+  console.log("(CPU µs/req: the serving process's user + system CPU time per request; PostgreSQL's own processes are not counted)");
   console.log('\nNotes:');
   for (const p of [...porticoResults, ...refResults]) {
     for (const n of p.notes) console.log(`  - ${n}`);

@@ -41,6 +41,8 @@ export type Target = {
   freshAccessToken(): Promise<string>;
   /** Mints `n` codes ready for exchange; `budgetMs` bounds how long a server may take to make them. */
   codes(n: number, budgetMs: number): Promise<CodePool>;
+  /** The processes serving requests right now, whose CPU time is measured (bench/cpu.ts). */
+  servingPids(): number[];
   /** Said of the refresh measurement when it ran somewhere special. */
   statefulNote?: string;
   /** Called once the code-exchange and refresh measurements are over. */

@@ -12,6 +12,41 @@ export const REUSE_VERSION_MS = 250;
 
 export type CacheName = 'clients' | 'resources' | 'settings';
 
+type Reading = { version: number; issuedAt: number };
+type Channel = { latest: Reading | null; read: (item: null) => Promise<number> };
+
+/** One latest reading per counter and database, shared by every cache that watches the counter. */
+const channels = new WeakMap<HotStore, Map<CacheName, Channel>>();
+
+function channelOf(hot: HotStore, name: CacheName): Channel {
+  let byName = channels.get(hot);
+  if (!byName) channels.set(hot, (byName = new Map()));
+  let channel = byName.get(name);
+  if (!channel) {
+    const created: Channel = {
+      latest: null,
+      read: batched<null, number>(async (callers) => {
+        const issuedAt = performance.now();
+        const version = await hot.cacheVersion(name);
+        noteCacheVersion(hot, name, version, issuedAt);
+        return callers.map(() => version);
+      }),
+    };
+    byName.set(name, (channel = created));
+  }
+  return channel;
+}
+
+/**
+ * Records a reading of the counter that a statement issued at `issuedAt` (a `performance.now()`
+ * time) returned along with its own rows: the token lookups read the clients counter so that the
+ * client check that follows them needs no query of its own.
+ */
+export function noteCacheVersion(hot: HotStore, name: CacheName, version: number, issuedAt: number): void {
+  const channel = channelOf(hot, name);
+  if (!channel.latest || issuedAt > channel.latest.issuedAt) channel.latest = { version, issuedAt };
+}
+
 /**
  * `read(freshSince?)`: the counter as a query issued after `freshSince` (a `performance.now()`
  * time, such as when a request arrived) saw it; a finished reading issued after that time is
@@ -19,19 +54,14 @@ export type CacheName = 'clients' | 'resources' | 'settings';
  * `freshSince`, a new reading is always taken.
  */
 export function cacheVersionReader(hot: HotStore, name: CacheName, options: { reuseForMs?: number } = {}): (freshSince?: number) => Promise<number> {
-  let latest: { version: number; issuedAt: number } | null = null;
-  const read = batched<null, number>(async (callers) => {
-    const issuedAt = performance.now();
-    const version = await hot.cacheVersion(name);
-    if (!latest || issuedAt > latest.issuedAt) latest = { version, issuedAt };
-    return callers.map(() => version);
-  });
+  const channel = channelOf(hot, name);
   const reuseForMs = options.reuseForMs ?? 0;
   return async (freshSince) => {
+    const latest = channel.latest;
     if (latest && freshSince !== undefined && latest.issuedAt >= freshSince) return latest.version;
     // Readers consulted several times per request (APIs, settings) reuse a recent reading: a
     // change then applies within `reuseForMs` everywhere instead of to the very next request.
     if (latest && reuseForMs && performance.now() - latest.issuedAt < reuseForMs) return latest.version;
-    return read(null);
+    return channel.read(null);
   };
 }

@@ -38,11 +38,20 @@ export function createMetrics(): HttpMetrics {
     buckets: BUCKETS,
     registers: [registry],
   });
+  // prom-client hashes a label object on every call; the label sets are few, so keep their children.
+  const counters = new Map<string, { inc(): void }>();
+  const timers = new Map<string, { observe(seconds: number): void }>();
   return {
     observe(route, method, status, seconds) {
       const verb = method && METHODS.has(method) ? method : 'other';
-      requests.inc({ route, method: verb, status: String(status) });
-      duration.observe({ route, method: verb }, seconds);
+      const series = `${route} ${verb}`;
+      const counted = `${series} ${status}`;
+      let counter = counters.get(counted);
+      if (!counter) counters.set(counted, (counter = requests.labels({ route, method: verb, status: String(status) })));
+      let timer = timers.get(series);
+      if (!timer) timers.set(series, (timer = duration.labels({ route, method: verb })));
+      counter.inc();
+      timer.observe(seconds);
     },
     render: () => registry.metrics(),
     contentType: registry.contentType,

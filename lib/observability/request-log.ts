@@ -1,7 +1,7 @@
 /**
  * Per request: a request id (request-id.ts) set on the request and echoed in the response's
  * x-request-id, then, once the response is complete, one log line and the metrics. It watches
- * the Node response itself ('finish', or 'close' if the client went away first), so it serves
+ * the Node response itself ('close': after the last byte, or when the client went away first), so it serves
  * every request alike, whoever answers it: protocol endpoints, health checks or Next.js.
  * The line holds method, path without the query (a query may carry a code or token), route,
  * status, duration in ms, request id and client IP (lib/server/client-ip.ts); never a body.
@@ -23,10 +23,7 @@ export function createRequestObserver(logger: Logger, metrics: HttpMetrics): Obs
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    let recorded = false;
     const record = () => {
-      if (recorded) return;
-      recorded = true;
       const seconds = (performance.now() - started) / 1000;
       const aborted = !res.writableFinished;
       metrics.observe(route, req.method, aborted ? 'aborted' : res.statusCode, seconds);
@@ -42,8 +39,7 @@ export function createRequestObserver(logger: Logger, metrics: HttpMetrics): Obs
       };
       write(route === 'health' ? 'debug' : res.statusCode >= 500 && !aborted ? 'warn' : 'info', line, 'request');
     };
-    res.once('finish', record);
-    res.once('close', record);
+    res.once('close', record); // emitted once the response is complete, or the connection went first
     return requestId;
   };
 }

@@ -4,7 +4,7 @@
  * what it is) and is stored only as its SHA-256 hash: one indexed lookup, no slow hash needed
  * for random high-entropy values. Comparisons of secret material are constant-time.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const PREFIX = {
   accessToken: 'at_',
@@ -48,8 +48,9 @@ export function randomClientId(bytes = 16): string {
   }
 }
 
+/** One-shot crypto.hash: no Hash object per call (twice per introspection, measurable). */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
+  return hash('sha256', value, 'base64url');
 }
 
 export function constantTimeEqual(a: string, b: string): boolean {

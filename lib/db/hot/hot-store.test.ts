@@ -63,8 +63,10 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
 
   it('reads what Prisma wrote, with its grant and user, and spends a refresh token once', async () => {
     await db.token.create({ data: { ...token('h-c', 'refresh'), revokedAt: at('2026-12-03T11:00:00.000Z') } });
-    const [read] = await hot.findTokens(['h-c', 'missing']);
-    expect(read).toEqual({ token: await db.token.findUnique({ where: { hash: 'h-c' } }), grant: null, user: null });
+    const stored = await db.token.findUnique({ where: { hash: 'h-c' } });
+    const clientsVersion = await hot.cacheVersion('clients');
+    expect(await hot.findTokens(['h-c', 'missing'])).toEqual({ rows: [stored], clientsVersion });
+    expect(await hot.findTokensInContext(['missing', 'h-c'])).toEqual({ rows: [{ token: stored, grant: null, user: null }], clientsVersion });
     const replacement = token('h-c-next', 'refresh');
     expect(await hot.spendAndInsert([{ spent: 'h-c', tokens: [replacement] }], new Date())).toEqual([]); // revoked: never spendable
     expect(await db.token.findUnique({ where: { hash: 'h-c-next' } })).toBeNull();
@@ -118,7 +120,11 @@ describe.each(DATABASES)('hot store on %s', (kind) => {
     expect(afterUpdate).toBeGreaterThan(before);
     expect((await hot.findClient(clientId))?.disabled).toBe(true);
     await db.clientSecret.updateMany({ where: { clientId }, data: { revokedAt: new Date() } });
-    expect(await hot.cacheVersion('clients')).toBeGreaterThan(afterUpdate);
+    const afterSecrets = await hot.cacheVersion('clients');
+    expect(afterSecrets).toBeGreaterThan(afterUpdate);
+    // Token lookups read the counter too, found or not.
+    expect((await hot.findTokens(['no-such-token'])).clientsVersion).toBe(afterSecrets);
+    expect((await hot.findTokensInContext(['no-such-token'])).clientsVersion).toBe(afterSecrets);
   });
 
   it('reads users and grants as Prisma does', async () => {

@@ -9,7 +9,7 @@
  * lib/db/batch.ts) and answers only once the database has committed it.
  */
 import type { ActivityIncrement } from '../activity.ts';
-import type { CodeRecord, GrantRecord, NewToken, TokenInContext, UserRecord } from '../../oidc/ports.ts';
+import type { CodeRecord, GrantRecord, NewToken, TokenInContext, TokenRecord, UserRecord } from '../../oidc/ports.ts';
 import type { CacheName } from '../cache-version.ts';
 
 /** A Client row and its secrets, as Prisma returns them (booleans as booleans, dates as Dates). */
@@ -27,6 +27,12 @@ export type ClientRow = {
   approvedApiScopes: string[];
 };
 
+/**
+ * The tokens found, and the "clients" cache counter as the same statement read it: the check of
+ * a token's client that follows every lookup then needs no query of its own (lib/db/cache-version.ts).
+ */
+export type TokenLookup<T> = { rows: T[]; clientsVersion: number | null };
+
 /** A code claimed by this call, with its grant and user as they are now. */
 export type ClaimedCode = { code: CodeRecord; grant: GrantRecord | null; user: UserRecord | null };
 /** Rotation (lib/db/stores/tokens.ts): store `tokens` only if this call spends `spent`. */
@@ -42,8 +48,10 @@ export interface HotStore {
   spendAndInsert(spendings: Spending[], at: Date): Promise<string[]>;
   /** Adds to the per-app daily counters (ClientActivity). */
   countActivity(increments: ActivityIncrement[]): Promise<void>;
+  /** Tokens alone (introspection, revocation: no need to read and parse the grant and user). */
+  findTokens(hashes: string[]): Promise<TokenLookup<TokenRecord>>;
   /** Tokens with their grant and user (either null when missing). */
-  findTokens(hashes: string[]): Promise<TokenInContext[]>;
+  findTokensInContext(hashes: string[]): Promise<TokenLookup<TokenInContext>>;
   findCodes(hashes: string[]): Promise<CodeRecord[]>;
   /** Marks unused codes used at `at`; returns the codes it marked, with their grants and users. */
   claimCodes(hashes: string[], at: Date): Promise<ClaimedCode[]>;

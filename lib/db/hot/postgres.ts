@@ -27,6 +27,9 @@ const types = {
 const NEW_TOKEN_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamp(3)', 'timestamp(3)'];
 const unnestNewTokens = (from: number) => NEW_TOKEN_TYPES.map((t, i) => `$${from + i}::${t}[]`).join(', ');
 
+const CLIENTS_VERSION = `(SELECT "version" FROM "CacheVersion" WHERE "name" = 'clients') AS "clientsVersion"`;
+const TOKENS_BY_HASH = `FROM unnest($1::text[]) AS k("hash") LEFT JOIN "Token" t ON t."hash" = k."hash"`;
+
 const SQL = {
   insertTokens: `INSERT INTO "Token" (${quoted(NEW_TOKEN_COLUMNS)}) SELECT * FROM unnest(${unnestNewTokens(1)})`,
   // One statement, one commit: spend the refresh tokens still unspent, and store the new tokens of
@@ -45,7 +48,9 @@ const SQL = {
     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamp(3)[])
     ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
     "tokens" = "ClientActivity"."tokens" + excluded."tokens", "lastUsedAt" = excluded."lastUsedAt"`,
-  findTokens: `SELECT ${joinedColumns('t', TOKEN_COLUMNS)} FROM "Token" t ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 't')} WHERE t."hash" = ANY($1::text[])`,
+  // One row per hash asked for (token columns null when there is none), each with the clients counter.
+  findTokens: `SELECT ${CLIENTS_VERSION}, ${TOKEN_COLUMNS.map((c) => `t."${c}"`).join(', ')} ${TOKENS_BY_HASH}`,
+  findTokensInContext: `SELECT ${CLIENTS_VERSION}, ${joinedColumns('t', TOKEN_COLUMNS)} ${TOKENS_BY_HASH} ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 't')}`,
   findCodes: `SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ANY($1::text[])`,
   claimCodes: `WITH c AS (
       UPDATE "AuthorizationCode" SET "consumedAt" = $2::timestamp(3) WHERE "hash" = ANY($1::text[]) AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}
@@ -60,6 +65,7 @@ const SQL = {
 } as const;
 
 type Row = Record<string, unknown>;
+const clientsVersionOf = (rows: Row[]) => (rows.length ? Number(rows[0]!.clientsVersion ?? 0) : null);
 const orNull = <T>(part: Row | undefined, key: string) => (part && part[key] !== null && part[key] !== undefined ? (part as T) : null);
 
 export function postgresHotStore(databaseUrl: string): HotStore {
@@ -91,11 +97,22 @@ export function postgresHotStore(databaseUrl: string): HotStore {
         increments.map((i) => i.tokens), increments.map((i) => i.at.toISOString()),
       ]);
     },
-    findTokens: async (hashes) =>
-      (await query<Row>('findTokens', [hashes])).map((row) => {
-        const { t, g, u } = splitJoined(row);
-        return { token: t as TokenRecord, grant: orNull<GrantRecord>(g, 'id'), user: orNull<UserRecord>(u, 'id') };
-      }),
+    async findTokens(hashes) {
+      const rows = await query<Row>('findTokens', [hashes]);
+      return { clientsVersion: clientsVersionOf(rows), rows: rows.filter((r) => r.hash !== null).map(({ clientsVersion: _, ...token }) => token as TokenRecord) };
+    },
+    async findTokensInContext(hashes) {
+      const rows = await query<Row>('findTokensInContext', [hashes]);
+      return {
+        clientsVersion: clientsVersionOf(rows),
+        rows: rows
+          .filter((r) => r['t.hash'] !== null)
+          .map(({ clientsVersion: _, ...row }) => {
+            const { t, g, u } = splitJoined(row);
+            return { token: t as TokenRecord, grant: orNull<GrantRecord>(g, 'id'), user: orNull<UserRecord>(u, 'id') };
+          }),
+      };
+    },
     findCodes: (hashes) => query<CodeRecord>('findCodes', [hashes]),
     claimCodes: async (hashes, at) =>
       (await query<Row>('claimCodes', [hashes, at.toISOString()])).map((row) => {

@@ -27,7 +27,8 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     countActivity: prepare(`INSERT INTO "ClientActivity" ("clientId", "day", "signIns", "tokens", "lastUsedAt") VALUES (?, ?, ?, ?, ?)
       ON CONFLICT ("clientId", "day") DO UPDATE SET "signIns" = "ClientActivity"."signIns" + excluded."signIns",
       "tokens" = "ClientActivity"."tokens" + excluded."tokens", "lastUsedAt" = excluded."lastUsedAt"`),
-    findToken: prepare(`SELECT ${joinedColumns('t', TOKEN_COLUMNS)} FROM "Token" t ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 't')} WHERE t."hash" = ?`),
+    findToken: prepare(`SELECT ${quoted(TOKEN_COLUMNS)} FROM "Token" WHERE "hash" = ?`),
+    findTokenInContext: prepare(`SELECT ${joinedColumns('t', TOKEN_COLUMNS)} FROM "Token" t ${JOIN_GRANT_AND_USER.replace(/\{alias\}/g, 't')} WHERE t."hash" = ?`),
     spendToken: prepare(`UPDATE "Token" SET "consumedAt" = ? WHERE "hash" = ? AND "kind" = 'refresh' AND "consumedAt" IS NULL AND "revokedAt" IS NULL`),
     findCode: prepare(`SELECT ${quoted(CODE_COLUMNS)} FROM "AuthorizationCode" WHERE "hash" = ?`),
     claimCode: prepare(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "hash" = ? AND "consumedAt" IS NULL RETURNING ${quoted(CODE_COLUMNS)}`),
@@ -54,6 +55,7 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
       attempt();
     });
 
+  const version = (name: string) => ((statements.cacheVersion.get(name) as Row | undefined)?.version as number | undefined) ?? 0;
   const insertToken = (t: NewToken) =>
     statements.insertToken.run(t.hash, t.kind, t.grantId, t.clientId, t.userId, t.scope, t.audience, t.cnfJkt ?? null, toText(t.expiresAt), toText(t.createdAt));
   const insertTokens = connection.transaction((tokens: NewToken[]) => tokens.forEach(insertToken));
@@ -82,15 +84,19 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
     insertTokens: (tokens) => outsideTransactions(() => insertTokens(tokens)),
     countActivity: (increments) => outsideTransactions(() => countActivity(increments)),
     spendAndInsert: (spendings, at) => outsideTransactions(() => spendAndInsert(spendings, toText(at))),
+    // With the clients counter read first, in the same synchronous call (see TokenLookup).
     findTokens: (hashes) =>
-      outsideTransactions(() =>
-        hashes.flatMap((h) =>
-          rows(statements.findToken, h).map((row) => {
+      outsideTransactions(() => ({ clientsVersion: version('clients'), rows: hashes.flatMap((h) => rows(statements.findToken, h).map(toTokenRecord)) })),
+    findTokensInContext: (hashes) =>
+      outsideTransactions(() => ({
+        clientsVersion: version('clients'),
+        rows: hashes.flatMap((h) =>
+          rows(statements.findTokenInContext, h).map((row) => {
             const { t, g, u } = splitJoined(row);
             return { token: toTokenRecord(t!), grant: g?.id == null ? null : toGrantRecord(g), user: u?.id == null ? null : toUserRecord(u) };
           }),
         ),
-      ),
+      })),
     findCodes: (hashes) => outsideTransactions(() => hashes.flatMap((h) => rows(statements.findCode, h).map(toCodeRecord))),
     claimCodes: (hashes, at) => outsideTransactions(() => claimCodes(hashes, toText(at))),
     findClient: (id) =>
@@ -100,7 +106,7 @@ export function sqliteHotStore(connection: BetterSqlite3.Database): HotStore {
       }),
     findUsers: (ids) => outsideTransactions(() => ids.flatMap((id) => rows(statements.findUser, id).map(toUserRecord))),
     findGrants: (ids) => outsideTransactions(() => ids.flatMap((id) => rows(statements.findGrant, id).map(toGrantRecord))),
-    cacheVersion: (name) => outsideTransactions(() => ((statements.cacheVersion.get(name) as Row | undefined)?.version as number | undefined) ?? 0),
+    cacheVersion: (name) => outsideTransactions(() => version(name)),
     close: async () => {},
   };
 }

@@ -8,6 +8,8 @@ import type { Db } from '../client.ts';
 import { tokenIncrements } from '../activity.ts';
 import type { ActivityCounter } from '../activity-counter.ts';
 import { batched, batchedLookup } from '../batch.ts';
+import { noteCacheVersion } from '../cache-version.ts';
+import type { TokenLookup } from '../hot/hot-store.ts';
 import { hotStoreOf } from '../hot/index.ts';
 import type { NewToken, TokenStore } from '../../oidc/ports.ts';
 
@@ -28,13 +30,22 @@ export function tokenStore(db: Db, activity: ActivityCounter): TokenStore {
     activity.add(tokenIncrements(stored.flatMap((item) => item.tokens)));
     return items.map((item) => stored.includes(item));
   });
-  const lookup = batchedLookup((hashes: string[]) => hot.findTokens(hashes), (row) => row.token.hash);
+  // A lookup is followed by a check of the token's client: the clients counter read with the
+  // tokens saves that check a query (lib/db/cache-version.ts).
+  const withClientsVersion = <T>(find: (hashes: string[]) => Promise<TokenLookup<T>>) => async (hashes: string[]) => {
+    const issuedAt = performance.now();
+    const { rows, clientsVersion } = await find(hashes);
+    if (clientsVersion !== null) noteCacheVersion(hot, 'clients', clientsVersion, issuedAt);
+    return rows;
+  };
+  const lookup = batchedLookup(withClientsVersion(hot.findTokens), (row) => row.hash);
+  const lookupInContext = batchedLookup(withClientsVersion(hot.findTokensInContext), (row) => row.token.hash);
 
   return {
     save: (tokens) => (tokens.length ? insert(tokens) : Promise.resolve()),
     saveSpending: (spent, at, tokens) => spendAndInsert({ spent, at, tokens }),
-    find: async (hash) => (await lookup(hash))?.token ?? null,
-    findInContext: lookup,
+    find: lookup,
+    findInContext: lookupInContext,
     async revoke(hash, at) {
       await db.token.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: at } });
     },

@@ -9,7 +9,7 @@
  * `sub` is the user as the token's app sees them (subject.ts: pairwise for a pairwise app, OIDC
  * Core §8), as in its ID tokens and JWT access tokens; the client_id for a token without a user.
  */
-import { findActiveToken, type ActiveToken } from '../access-token.ts';
+import { findActiveToken, looksLikeJwt, type ActiveToken } from '../access-token.ts';
 import type { ProviderContext } from '../context.ts';
 import { invalidRequest } from '../errors.ts';
 import { clientEndpoint } from '../http/client-endpoint.ts';
@@ -18,13 +18,24 @@ import type { ClientRecord, TokenRecord } from '../ports.ts';
 import { subjectFor } from '../subject.ts';
 
 export function introspectionEndpoint(ctx: ProviderContext) {
-  return clientEndpoint(ctx, 'introspection', async ({ request, params, client }) => {
-    const token = params.get('token');
-    if (!token) throw invalidRequest('The "token" parameter is required.');
-    const active = await findActiveToken(ctx, token, request.receivedAt);
-    if (!active || !(await mayIntrospect(ctx, client, active.token))) return json({ active: false });
-    return json(describe(ctx, active));
-  });
+  return clientEndpoint<ActiveToken | null | undefined>(
+    ctx,
+    'introspection',
+    async ({ request, params, client, prefetched }) => {
+      const token = params.get('token');
+      if (!token) throw invalidRequest('The "token" parameter is required.');
+      const active = prefetched === undefined ? await findActiveToken(ctx, token, request.receivedAt) : prefetched;
+      if (!active || !(await mayIntrospect(ctx, client, active.token))) return json({ active: false });
+      return json(describe(ctx, active));
+    },
+    // An opaque token is looked up before the caller is authenticated: the lookup reads the clients
+    // counter, which authentication then needs no query for. A JWT waits: checking its signature
+    // is work no unauthenticated caller may ask for.
+    async (request, params) => {
+      const token = params.get('token');
+      return token && !looksLikeJwt(token) ? findActiveToken(ctx, token, request.receivedAt) : undefined;
+    },
+  );
 }
 
 async function mayIntrospect(ctx: ProviderContext, caller: ClientRecord, token: TokenRecord): Promise<boolean> {

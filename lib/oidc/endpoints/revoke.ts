@@ -16,7 +16,7 @@ export function revocationEndpoint(ctx: ProviderContext) {
   return clientEndpoint(ctx, 'revocation', async ({ params, client }) => {
     const token = params.get('token');
     if (!token) throw invalidRequest('The "token" parameter is required.');
-    const record = (await findPresentedToken(ctx, token))?.token;
+    const record = await findPresentedToken(ctx, token);
     if (record && record.clientId === client.id) {
       const now = ctx.clock();
       if (record.kind === 'refresh') await ctx.stores.grants.revoke(record.grantId, now);

@@ -9,7 +9,7 @@
  * for at userinfo that the user consented to (OIDC Core §5.5, claims-request.ts); `sub` is the
  * subject the token's app sees (subject.ts, §8), the same as in its ID token (§5.3.2).
  */
-import { authorizationToken, findActiveToken, type ActiveToken, type TokenPresentation } from '../access-token.ts';
+import { authorizationToken, findActiveTokenInContext, type ActiveTokenInContext, type TokenPresentation } from '../access-token.ts';
 import { consentedScopes, requestedUserClaims, requestsUserClaims, storedClaimsRequest } from '../claims-request.ts';
 import { userClaims } from '../claims.ts';
 import { paths, type ProviderContext } from '../context.ts';
@@ -37,7 +37,7 @@ export function userinfoEndpoint(ctx: ProviderContext) {
     const nonce = request.headers.get('dpop') === null ? {} : dpop.responseHeaders();
     try {
       const presented = await presentedToken(request);
-      const active = await findActiveToken(ctx, presented.token, request.receivedAt);
+      const active = await findActiveTokenInContext(ctx, presented.token, request.receivedAt);
       if (!active || active.token.kind !== 'access') {
         const description = 'The access token is invalid, expired or revoked.';
         throw presented.scheme === 'DPoP' ? invalidDpopToken(description) : invalidToken(description);
@@ -62,7 +62,7 @@ export function userinfoEndpoint(ctx: ProviderContext) {
   };
 }
 
-async function claimsFor(ctx: ProviderContext, active: ActiveToken, user: UserRecord, scopes: string[]): Promise<Record<string, unknown>> {
+async function claimsFor(ctx: ProviderContext, active: ActiveTokenInContext, user: UserRecord, scopes: string[]): Promise<Record<string, unknown>> {
   const claims = userClaims(user, scopes, subjectFor(ctx, active.client, user.id));
   const requested = storedClaimsRequest(active.grant?.claims ?? null);
   if (!requestsUserClaims(requested, 'userinfo')) return claims;
