@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { coreLog, createLogger, processLogger, type LogLevel } from './logger.ts';
+import { coreLog, createLogger, flushLogs, lineWriter, processLogger, type LogLevel } from './logger.ts';
 
 function capture(level: LogLevel = 'debug') {
   const lines: string[] = [];
@@ -87,6 +87,20 @@ describe('log redaction', () => {
     expect(visit).toMatchObject({ path: '/invitations/inv_[redacted]', hint: '[redacted]' });
     expect(failure).toMatchObject({ level: 'error', requestId: 'r1', err: { type: 'Error', message: 'token pat_[redacted] was rejected', password: '[redacted]', status: 401 } });
     expect(String((failure!.err as { stack: string }).stack)).toContain('logger.test.ts');
+  });
+
+  it('writes request lines in the logger\'s own shape, escaped, with secrets redacted even where no "_" shows', () => {
+    const { logger, records } = capture();
+    const write = lineWriter(logger);
+    const jwt = `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.${randomBytes(32).toString('hex')}`; // no "_" anywhere
+    write('info', { path: `/p/${jwt}`, quoted: 'say "hi"\\', auth: 'Bearer abc.def', plain: '/oauth/token', status: 200, ip: null }, 'request');
+    write('debug', { path: '/healthz' }, 'request');
+    flushLogs();
+    const [line, debug] = records();
+    expect(line).toMatchObject({ level: 'info', pid: process.pid, path: '/p/[redacted]', quoted: 'say "hi"\\', auth: 'Bearer [redacted]', plain: '/oauth/token', status: 200, ip: null, msg: 'request' });
+    expect(new Date(line!.time as string).toISOString()).toBe(line!.time);
+    expect(Math.abs(Date.parse(line!.time as string) - Date.now())).toBeLessThan(5_000);
+    expect(debug).toMatchObject({ level: 'debug', path: '/healthz' });
   });
 
   it('logs a request body in a Buffer as its length only, and redacts child bindings', () => {

@@ -63,6 +63,13 @@ export function coreLog(logger: Logger): (message: string, err?: unknown) => voi
 
 export type LineValue = string | number | boolean | null;
 
+/**
+ * A string with nothing to escape and nothing secret-shaped in it (an id, a path, a label, an
+ * address): no "_" (prefixed secrets), no whitespace (Bearer/Basic credentials), no JWT.
+ */
+const isPlain = (value: string) => PLAIN_CHARACTERS.test(value) && !value.includes('eyJ');
+const PLAIN_CHARACTERS = /^[A-Za-z0-9.:/-]{0,200}$/;
+
 /** Request lines wait at most this long, or until this much is pending, to go out in one write. */
 const LINE_FLUSH_MS = 20;
 const LINE_FLUSH_BYTES = 32 * 1024;
@@ -71,7 +78,8 @@ const LINE_FLUSH_BYTES = 32 * 1024;
  * A writer for the one line every request logs, in exactly the shape `logger` writes (level
  * label, ISO time, pid, hostname, fields, msg) but built in one pass: pino's per-call machinery
  * and the generic redaction walk cost more than the protocol work of an introspection. Strings
- * still go through redactString; callers pass flat fields only. Lines go out together, every
+ * still go through redactString unless they are plainly harmless (isPlain); callers pass flat
+ * fields only, with keys that need no escaping. Lines go out together, every
  * LINE_FLUSH_MS or LINE_FLUSH_BYTES (a write per line was a tenth of an introspection's time);
  * flushLogs() writes what is pending.
  */
@@ -86,12 +94,23 @@ export function lineWriter(logger: Logger): (level: 'debug' | 'info' | 'warn', f
     pending = '';
     stream.write(lines);
   };
+  let second = -1;
+  let secondIso = '';
+  /** ISO time, its seconds prefix reused within a second. */
+  const isoTime = () => {
+    const now = Date.now();
+    if (Math.floor(now / 1000) !== second) {
+      second = Math.floor(now / 1000);
+      secondIso = new Date(second * 1000).toISOString().slice(0, 20); // "…T12:34:56."
+    }
+    return `${secondIso}${String(now % 1000).padStart(3, '0')}Z`;
+  };
   return (level, fields, msg) => {
     if (!logger.isLevelEnabled(level)) return;
-    let line = `{"level":"${level}","time":"${new Date().toISOString()}"${head}`;
+    let line = `{"level":"${level}","time":"${isoTime()}"${head}`;
     for (const key in fields) {
       const value = fields[key]!;
-      line += `,${JSON.stringify(key)}:${JSON.stringify(typeof value === 'string' ? redactString(value) : value)}`;
+      line += `,"${key}":${typeof value !== 'string' ? JSON.stringify(value) : isPlain(value) ? `"${value}"` : JSON.stringify(redactString(value))}`;
     }
     if (!pending) {
       pendingWriters.add(flush);

@@ -14,14 +14,14 @@ export function basicCredentials(request: HttpRequest): BasicCredentials | null 
   const colon = decoded.indexOf(':');
   if (colon < 0) throw invalidClient('Malformed Basic authorization header.');
   try {
-    return {
-      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
-      clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
-    };
+    return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
   } catch {
     throw invalidClient('Malformed Basic authorization header.');
   }
 }
+
+/** Form decoding, skipped for the usual value that has nothing encoded (a generated id or secret). */
+const formDecode = (value: string) => (value.includes('%') || value.includes('+') ? decodeURIComponent(value.replace(/\+/g, ' ')) : value);
 
 /** RFC 6750 §2.1: `Authorization: Bearer <token>`. */
 export function bearerToken(request: HttpRequest): string | null {
