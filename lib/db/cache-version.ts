@@ -53,15 +53,22 @@ export function noteCacheVersion(hot: HotStore, name: CacheName, version: number
  * reused, so a request reads the counter once however many lookups it makes. Without
  * `freshSince`, a new reading is always taken.
  */
-export function cacheVersionReader(hot: HotStore, name: CacheName, options: { reuseForMs?: number } = {}): (freshSince?: number) => Promise<number> {
+export function cacheVersionReader(hot: HotStore, name: CacheName, options: { reuseForMs?: number } = {}): VersionReader {
   const channel = channelOf(hot, name);
   const reuseForMs = options.reuseForMs ?? 0;
-  return async (freshSince) => {
+  const peek = (freshSince?: number) => {
     const latest = channel.latest;
     if (latest && freshSince !== undefined && latest.issuedAt >= freshSince) return latest.version;
     // Readers consulted several times per request (APIs, settings) reuse a recent reading: a
     // change then applies within `reuseForMs` everywhere instead of to the very next request.
     if (latest && reuseForMs && performance.now() - latest.issuedAt < reuseForMs) return latest.version;
-    return channel.read(null);
+    return undefined;
   };
+  return Object.assign((freshSince?: number) => {
+    const known = peek(freshSince);
+    return known === undefined ? channel.read(null) : Promise.resolve(known);
+  }, { peek });
 }
+
+/** `(freshSince?) => Promise<version>`; `peek` answers at once when no query is needed, else undefined. */
+export type VersionReader = ((freshSince?: number) => Promise<number>) & { peek(freshSince?: number): number | undefined };

@@ -114,7 +114,10 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
 
   /** Catches up with the counter; a moved counter drops everything cached or being loaded. */
   async function catchUp(freshSince?: number): Promise<void> {
-    const current = await readVersion(freshSince);
+    moveTo(await readVersion(freshSince));
+  }
+
+  function moveTo(current: number): void {
     if (current === version) return;
     version = current;
     cache.clear();
@@ -133,9 +136,15 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
     return entry;
   }
 
-  async function get(clientId: string): Promise<Cached> {
+  /** The cached entry when it is current, else undefined. */
+  function cached(clientId: string): Cached | undefined {
     const hit = cache.get(clientId);
-    if (hit && hit.version === version && now() - hit.loadedAt < maxAgeMs) return hit;
+    return hit && hit.version === version && now() - hit.loadedAt < maxAgeMs ? hit : undefined;
+  }
+
+  function get(clientId: string): Promise<Cached> {
+    const hit = cached(clientId);
+    if (hit) return Promise.resolve(hit);
     let pending = loading.get(clientId);
     if (!pending) {
       pending = load(clientId).finally(() => loading.delete(clientId));
@@ -144,24 +153,42 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
     return pending;
   }
 
+  const visible = ({ record, expiresAt }: Cached) => (expiresAt && expiresAt.getTime() <= now() ? null : record);
+
+  async function findLoading(clientId: string, freshSince?: number): Promise<ClientRecord | null> {
+    if (looksLikeClientIdUrl(clientId)) {
+      if (clientId.length > MAX_CLIENT_ID_URL_LENGTH || !(await documents.resolve(clientId))) return null;
+    } else if (clientId.length > 200) return null;
+    await catchUp(freshSince);
+    return visible(await get(clientId));
+  }
+
+  const liveSecretMatches = (secrets: SecretRow[], secretHash: string, at: Date) => {
+    let match = false;
+    for (const s of secrets) {
+      const live = !s.revokedAt && (!s.expiresAt || s.expiresAt > at);
+      if (constantTimeEqual(s.hash, secretHash) && live) match = true;
+    }
+    return match;
+  };
+
   return {
-    async find(clientId, freshSince) {
-      if (looksLikeClientIdUrl(clientId)) {
-        if (clientId.length > MAX_CLIENT_ID_URL_LENGTH || !(await documents.resolve(clientId))) return null;
-      } else if (clientId.length > 200) return null;
-      await catchUp(freshSince);
-      const { record, expiresAt } = await get(clientId);
-      return expiresAt && expiresAt.getTime() <= now() ? null : record;
+    // Every request looks its client up once or twice: when the counter reading it needs is at
+    // hand and the client cached, the answer takes no await (measurable on introspection).
+    find(clientId, freshSince) {
+      const known = looksLikeClientIdUrl(clientId) ? undefined : readVersion.peek(freshSince);
+      if (known !== undefined) {
+        moveTo(known);
+        const hit = cached(clientId);
+        if (hit && clientId.length <= 200) return Promise.resolve(visible(hit));
+      }
+      return findLoading(clientId, freshSince);
     },
     // Called right after find() in the same request, which has caught up with the counter.
-    async hasLiveSecret(clientId, secretHash, now) {
-      const { secrets } = await get(clientId);
-      let match = false;
-      for (const s of secrets) {
-        const live = !s.revokedAt && (!s.expiresAt || s.expiresAt > now);
-        if (constantTimeEqual(s.hash, secretHash) && live) match = true;
-      }
-      return match;
+    hasLiveSecret(clientId, secretHash, at) {
+      const hit = cached(clientId);
+      if (hit) return Promise.resolve(liveSecretMatches(hit.secrets, secretHash, at));
+      return get(clientId).then(({ secrets }) => liveSecretMatches(secrets, secretHash, at));
     },
     // Like hasLiveSecret, right after find(); only client_secret_jwt clients have sealed secrets.
     async liveSealedSecrets(clientId, now) {
