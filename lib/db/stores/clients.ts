@@ -176,11 +176,12 @@ export function clientStore(db: Db, clock: () => Date, maxAgeMs = MAX_AGE_MS, do
     // Every request looks its client up once or twice: when the counter reading it needs is at
     // hand and the client cached, the answer takes no await (measurable on introspection).
     find(clientId, freshSince) {
-      const known = looksLikeClientIdUrl(clientId) ? undefined : readVersion.peek(freshSince);
+      const plainId = clientId.length <= 200 && !looksLikeClientIdUrl(clientId);
+      const known = plainId ? readVersion.peek(freshSince) : undefined;
       if (known !== undefined) {
         moveTo(known);
         const hit = cached(clientId);
-        if (hit && clientId.length <= 200) return Promise.resolve(visible(hit));
+        if (hit) return Promise.resolve(visible(hit));
       }
       return findLoading(clientId, freshSince);
     },
