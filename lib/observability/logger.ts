@@ -47,7 +47,7 @@ export function processLogger(level: LogLevel): Logger {
   return holder[KEY];
 }
 
-/** Line writers holding lines of the current event-loop turn (see lineWriter). */
+/** Line writers holding lines not yet written (see lineWriter). */
 const pendingWriters = new Set<() => void>();
 
 /** Writes out whatever the process's logger still buffers (call before exiting). */

@@ -1,8 +1,8 @@
 /**
  * Per request: a request id (request-id.ts) set on the request and echoed in the response's
  * x-request-id, then, once the response is complete, one log line and the metrics. It watches
- * the Node response itself ('close': after the last byte, or when the client went away first), so it serves
- * every request alike, whoever answers it: protocol endpoints, health checks or Next.js.
+ * the Node response itself ('close': after the last byte, or when the client went away first),
+ * so it serves every request alike, whoever answers it: protocol endpoints, health checks or Next.js.
  * The line holds method, path without the query (a query may carry a code or token), route,
  * status, duration in ms, request id and client IP (lib/server/client-ip.ts); never a body.
  * Server errors (5xx) are logged at warn, health probes at debug so they do not drown the rest.
